@@ -1,0 +1,67 @@
+"""One immutable configuration object with packaged defaults.
+
+Every threshold lives here as a named field with a comment saying where it comes from, so a
+score can always be reproduced from (engine version, configuration, text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
+
+
+@dataclass(frozen=True)
+class Config:
+    # --- loading -------------------------------------------------------------------------
+    # Largest file accepted, in bytes. 10 MB holds any news article many times over while
+    # keeping one hostile upload from exhausting memory; configurable for hosted use.
+    max_file_bytes: int = 10_000_000
+    # Largest article accepted after decoding, in characters (same reasoning).
+    max_article_chars: int = 2_000_000
+
+    # --- language ------------------------------------------------------------------------
+    # Characters of cleaned text handed to the detector: lingua is accurate well below this,
+    # and capping it keeps detection cost flat for long texts.
+    language_sample_chars: int = 3000
+    # lingua spreads its confidence over all 75 languages, so short texts get low absolute
+    # values (0.07 for a clear English sentence). The top language is accepted when its
+    # confidence is at least this many times the runner-up's; otherwise the language is "und"
+    # and language-specific metrics are empty with that reason. 1.5 accepts a six-word English
+    # sentence (ratio 1.75) and every seed (ratios above 5), and rejects "ok" (1.0).
+    language_min_ratio: float = 1.5
+
+    # --- structure -----------------------------------------------------------------------
+    # A block (line) with at most this many words and no sentence-final full stop reads as a
+    # heading. 30 words covers the longest seed headline (21 words) with room for the long
+    # SEO headlines of content sites.
+    heading_max_words: int = 30
+
+    # --- tone ----------------------------------------------------------------------------
+    # VADER's own published thresholds for positive / negative compound scores
+    # (Hutto & Gilbert 2014, README of vaderSentiment).
+    tone_pos_threshold: float = 0.05
+    tone_neg_threshold: float = -0.05
+    # Window of preceding tokens searched for a negation when explaining a word's valence;
+    # VADER itself looks three tokens back.
+    tone_negation_window: int = 3
+
+    # --- hedging -------------------------------------------------------------------------
+    # Tokens after a modal within which a verb must follow for the modal to count as a hedge
+    # ("may also have", "could soon see"): two covers an adverb plus "have"/"be".
+    modal_verb_window: int = 2
+
+    # --- readability ---------------------------------------------------------------------
+    # LIX counts words longer than six letters as long (Björnsson 1968).
+    lix_long_word_letters: int = 6
+
+    def fingerprint(self) -> str:
+        """A short stable hash of every setting, used to key caches of scores."""
+        blob = json.dumps(asdict(self), sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def with_(self, **changes: object) -> Config:
+        return replace(self, **changes)
+
+
+DEFAULT_CONFIG = Config()

@@ -1,0 +1,499 @@
+"""The Article model and loading: folders and files of .txt, .md, .html, .csv, .json and .jsonl.
+
+Every input either becomes an ``Article`` or a ``LoadError`` that names the file and the fix;
+one bad file never stops the others. Bytes are decoded strictly: UTF-8 (with or without BOM),
+UTF-16/32 with BOM, or a legacy encoding detected by charset-normalizer, line by line when a
+file mixes UTF-8 with a legacy encoding. Nothing is decoded with replacement characters.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import DEFAULT_CONFIG, Config
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TABLE_SUFFIXES = {".csv"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | JSON_SUFFIXES
+SIDECAR_NAME = "articles.csv"
+SUPPORTED_HINT = "a .txt, .md, .html, .csv, .json or .jsonl file"
+
+# Share of control characters (other than tab and line breaks) above which decoded "text" is
+# taken to be binary. Real articles have none; 1% tolerates a stray form feed or two.
+_MAX_CONTROL_SHARE = 0.01
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file; export its text (e.g. pdftotext) and load the .txt",
+    b"PK\x03\x04": "a ZIP archive or Office document; save it as .txt or .html first",
+    b"\x89PNG": "a PNG image, not text",
+    b"\xff\xd8\xff": "a JPEG image, not text",
+    b"GIF8": "a GIF image, not text",
+    b"\x1f\x8b": "a gzip archive; unpack it first",
+}
+_TITLE_KEYS = ("title", "headline")
+_DATE_KEYS = ("date", "published", "published_at")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A part of ``Article.raw_text`` that cleaning removed, and the rule that removed it."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    raw_text: str
+    source: str
+    outlet: str = ""
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    url: str | None = None
+    language: str | None = None  # set from metadata, else detected by the pipeline
+    language_source: str | None = None  # "metadata" or "detected"
+    note: str | None = None
+    encoding: str | None = None
+    text: str = ""  # cleaned text: every evidence offset points into this
+    removed: tuple[Removed, ...] = ()
+    authors: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadError:
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+
+class InputError(Exception):
+    """Raised inside loaders; turned into a LoadError for the file at hand."""
+
+
+def parse_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date or datetime string, or None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:100_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls += sample.count("\x7f")
+    return controls / len(sample)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text; returns (text, encoding). Raises InputError with the fix."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError("the file is empty")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"this is {what}")
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, encoding in boms:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+    if b"\x00" in data[:4096]:
+        even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
+        sample = len(data[:4096]) / 2
+        for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+            if zeros > 0.4 * sample:
+                try:
+                    return _checked(data.decode(encoding), encoding)
+                except UnicodeDecodeError:
+                    pass
+        raise InputError("contains NUL bytes: a binary file, not text")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    lines = data.split(b"\n")
+    utf8_lines: dict[int, str] = {}
+    legacy_lines: list[int] = []
+    for i, line in enumerate(lines):
+        try:
+            utf8_lines[i] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy_lines.append(i)
+    legacy_bytes = b"\n".join(lines[i] for i in legacy_lines)
+    best = from_bytes(legacy_bytes).best()
+    if best is None or best.encoding.startswith("utf"):
+        raise InputError("the encoding could not be determined; save the file as UTF-8")
+    encoding = best.encoding
+    decoded = dict(utf8_lines)
+    for i in legacy_lines:
+        decoded[i] = lines[i].decode(encoding)
+    text = "\n".join(decoded[i] for i in range(len(lines)))
+    non_ascii_utf8 = any(not lines[i].isascii() for i in utf8_lines)
+    label = f"mixed: utf-8 and {encoding}" if non_ascii_utf8 else encoding
+    return _checked(text, label)
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise InputError("contains control characters: a binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+# --- formats -----------------------------------------------------------------------------
+
+_MD_RULES = (
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),  # ATX headings
+    (re.compile(r"^\s{0,3}>\s?"), ""),  # block quotes
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+"), ""),  # list markers
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+)
+
+
+def markdown_to_text(source: str) -> str:
+    """Plain text from Markdown: markup removed, line structure kept."""
+    out = []
+    in_fence = False
+    for line in source.split("\n"):
+        if line.strip().startswith("```"):
+            in_fence = not in_fence
+            continue
+        if re.fullmatch(r"\s*([-*_=])(\s*\1){2,}\s*", line):
+            out.append("")  # rules and setext underlines
+            continue
+        for pattern, repl in _MD_RULES:
+            line = pattern.sub(repl, line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def html_to_article_fields(html: str) -> dict[str, str | None]:
+    """Main text, title, site name and date of an HTML page, via trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError("no article text found in this HTML page")
+    return {
+        "text": text,
+        "title": getattr(doc, "title", None),
+        "outlet": getattr(doc, "sitename", None),
+        "date": getattr(doc, "date", None),
+        "url": getattr(doc, "url", None),
+    }
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _record_fields(record: dict, where: str) -> dict[str, str | None]:
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected an object with a 'text' field")
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    text = lowered.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: the 'text' field is missing or empty")
+
+    def pick(*keys: str) -> str | None:
+        for key in keys:
+            value = lowered.get(key)
+            if value is not None and str(value).strip() and str(value).lower() != "nan":
+                return str(value).strip()
+        return None
+
+    return {
+        "text": text,
+        "id": pick("id"),
+        "title": pick(*_TITLE_KEYS),
+        "outlet": pick("outlet", "source", "site", "sitename"),
+        "date": pick(*_DATE_KEYS),
+        "url": pick("url", "link"),
+        "language": pick("language", "lang"),
+        "note": pick("note", "notes"),
+    }
+
+
+def _article(fields: dict[str, str | None], ident: str, source: str, encoding: str, config: Config) -> Article:
+    text = fields["text"] or ""
+    if len(text) > config.max_article_chars:
+        raise InputError(
+            f"the article has {len(text):,} characters, over the limit of "
+            f"{config.max_article_chars:,} (Config.max_article_chars)"
+        )
+    language = fields.get("language")
+    return Article(
+        id=fields.get("id") or ident,
+        raw_text=text,
+        source=source,
+        outlet=fields.get("outlet") or "",
+        title=fields.get("title"),
+        published=parse_date(fields.get("date")),
+        url=fields.get("url"),
+        language=language.lower() if language else None,
+        language_source="metadata" if language else None,
+        note=fields.get("note"),
+        encoding=encoding,
+    )
+
+
+def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iterator[Article | LoadError]:
+    """Articles (or per-record errors) from one file's bytes. ``name`` gives format and ids."""
+    suffix = Path(name).suffix.lower()
+    stem = Path(name).stem
+    try:
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise InputError(f"not a supported file type ({suffix or 'no extension'}); expected {SUPPORTED_HINT}")
+        if len(data) > config.max_file_bytes:
+            raise InputError(
+                f"the file is {len(data) / 1e6:.1f} MB, over the limit of "
+                f"{config.max_file_bytes / 1e6:.1f} MB (Config.max_file_bytes)"
+            )
+        text, encoding = decode(data)
+        if not text.strip():
+            raise InputError("the file is empty")
+    except InputError as exc:
+        yield LoadError(name, str(exc))
+        return
+    if suffix in TABLE_SUFFIXES:
+        yield from _parse_csv(name, stem, text, encoding, config)
+    elif suffix in JSON_SUFFIXES:
+        yield from _parse_json(name, stem, text, encoding, config, lines=suffix != ".json")
+    else:
+        try:
+            if suffix in HTML_SUFFIXES or _looks_like_html(text):
+                fields = html_to_article_fields(text)
+            elif suffix in MARKDOWN_SUFFIXES:
+                fields = {"text": markdown_to_text(text)}
+            else:
+                fields = {"text": text}
+            yield _article(fields, stem, name, encoding, config)
+        except InputError as exc:
+            yield LoadError(name, str(exc))
+
+
+def _parse_csv(name, stem, text, encoding, config) -> Iterator[Article | LoadError]:
+    csv.field_size_limit(max(config.max_article_chars, 131072) * 4)
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        yield LoadError(name, f"not a readable CSV file ({exc})")
+        return
+    if "text" not in header:
+        yield LoadError(name, f"a CSV of articles needs a 'text' column (found: {', '.join(header) or 'none'})")
+        return
+    try:
+        for row_number, row in enumerate(reader, start=1):
+            where = f"row {row_number}"
+            try:
+                fields = _record_fields(row, where)
+                yield _article(fields, f"{stem}-{row_number}", f"{name}#{row_number}", encoding, config)
+            except InputError as exc:
+                yield LoadError(f"{name}#{row_number}", str(exc))
+    except csv.Error as exc:
+        yield LoadError(name, f"CSV parse error: {exc}")
+
+
+def _parse_json(name, stem, text, encoding, config, lines: bool) -> Iterator[Article | LoadError]:
+    records: list[tuple[int, object]] = []
+    if lines:
+        for line_number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append((line_number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                yield LoadError(f"{name}#{line_number}", f"line {line_number} is not valid JSON ({exc.msg})")
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield LoadError(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+            return
+        if isinstance(data, dict) and isinstance(data.get("articles"), list):
+            data = data["articles"]
+        items = data if isinstance(data, list) else [data]
+        records = list(enumerate(items, start=1))
+    for number, record in records:
+        where = f"record {number}"
+        try:
+            fields = _record_fields(record, where)
+            yield _article(fields, f"{stem}-{number}", f"{name}#{number}", encoding, config)
+        except InputError as exc:
+            yield LoadError(f"{name}#{number}", str(exc))
+
+
+# --- sidecar metadata and paths -------------------------------------------------------------
+
+def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
+    """Metadata by file name from an ``articles.csv`` with a ``file`` column."""
+    text, _ = decode(path.read_bytes())
+    reader = csv.DictReader(io.StringIO(text))
+    out: dict[str, dict[str, str]] = {}
+    for row in reader:
+        clean = {str(k).strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if clean.get("file"):
+            out[clean["file"]] = clean
+    return out
+
+
+def is_sidecar(path: Path) -> bool:
+    if path.name.lower() != SIDECAR_NAME:
+        return False
+    with path.open("rb") as fh:
+        first = fh.readline(4096).decode("utf-8", "replace").lower()
+    columns = [c.strip().strip('"') for c in first.split(",")]
+    return "file" in columns and "text" not in columns
+
+
+def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
+    from dataclasses import replace
+
+    language = meta.get("language") or None
+    return replace(
+        article,
+        outlet=meta.get("outlet") or article.outlet,
+        title=meta.get("headline") or meta.get("title") or article.title,
+        published=parse_date(meta.get("date")) or article.published,
+        url=meta.get("url") or article.url,
+        language=language.lower() if language else article.language,
+        language_source="metadata" if language else article.language_source,
+        note=meta.get("note") or article.note,
+    )
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield child
+        else:
+            yield path
+
+
+def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> Iterator[Article | LoadError]:
+    """Articles and errors from files and folders, in order, streaming one file at a time."""
+    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+    seen_ids: dict[str, int] = {}
+    for path in _files(paths):
+        if not path.exists():
+            yield LoadError(str(path), "no such file or folder")
+            continue
+        folder = path.parent
+        if folder not in sidecars:
+            sidecar = folder / SIDECAR_NAME
+            try:
+                sidecars[folder] = read_sidecar(sidecar) if sidecar.is_file() and is_sidecar(sidecar) else {}
+            except (OSError, InputError, csv.Error) as exc:
+                yield LoadError(str(sidecar), f"metadata file could not be read ({exc})")
+                sidecars[folder] = {}
+        if is_sidecar(path):
+            continue
+        try:
+            if path.stat().st_size > config.max_file_bytes:
+                yield LoadError(
+                    str(path),
+                    f"the file is {path.stat().st_size / 1e6:.1f} MB, over the limit of "
+                    f"{config.max_file_bytes / 1e6:.1f} MB (Config.max_file_bytes)",
+                )
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            yield LoadError(str(path), f"could not be read ({exc.strerror or exc})")
+            continue
+        for item in parse_bytes(str(path), data, config):
+            if isinstance(item, Article):
+                meta = sidecars[folder].get(path.name)
+                if meta:
+                    item = apply_sidecar(item, meta)
+                item = _unique(item, seen_ids)
+            yield item
+
+
+def _unique(article: Article, seen: dict[str, int]) -> Article:
+    from dataclasses import replace
+
+    count = seen.get(article.id, 0)
+    seen[article.id] = count + 1
+    return article if count == 0 else replace(article, id=f"{article.id}~{count + 1}")
+
+
+def load_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> LoadResult:
+    result = LoadResult()
+    for item in iter_paths(paths, config):
+        (result.articles if isinstance(item, Article) else result.errors).append(item)
+    return result
+
+
+def article_from_text(
+    text: str,
+    *,
+    outlet: str = "",
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    ident: str = "pasted",
+    config: Config = DEFAULT_CONFIG,
+) -> Article:
+    """An article from pasted text. Raises InputError when the text is empty or too long."""
+    if not text or not text.strip():
+        raise InputError("the text is empty")
+    fields = {"text": text.replace("\r\n", "\n"), "title": title, "outlet": outlet, "date": date, "url": url, "language": language}
+    return _article(fields, ident, ident, "utf-8", config)

@@ -1,0 +1,274 @@
+"""Lexicons: versioned data files with provenance headers, and a phrase matcher over tokens.
+
+A lexicon file (``framing/lexicons/*.tsv``) starts with ``# key: value`` header lines (name,
+language, kind, version, date, source, licence, categories, changelog) followed by one cue per
+line: ``cue<TAB>category<TAB>weight``. A cue is a phrase of space-separated token patterns:
+
+- ``word``        the token, case-insensitively (typographic apostrophes count as ``'``)
+- ``speculat*``   any token starting with ``speculat`` (prefix of at least three characters)
+- ``a|an|one``    any of the alternatives (each may end in ``*``)
+- ``pattern?``    the slot is optional
+- ``~2``          up to two arbitrary tokens
+
+Loading rejects duplicate cues, unknown categories and malformed lines, naming file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_REQUIRED_HEADER = ("name", "language", "kind", "version", "date", "source", "licence", "categories")
+_MIN_PREFIX = 3
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file, the line and the fix."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    exact: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    gap: int = 0  # >0: this slot skips 0..gap arbitrary tokens
+
+    def accepts(self, token: str) -> bool:
+        return token in self.exact or any(token.startswith(p) for p in self.prefixes)
+
+
+@dataclass(frozen=True)
+class Entry:
+    cue: str
+    category: str
+    weight: float
+    line: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    language: str
+    kind: str
+    version: str
+    date: str
+    source: str
+    licence: str
+    categories: tuple[str, ...]
+    changelog: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.entries)
+
+    def provenance(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "language": self.language,
+            "kind": self.kind,
+            "version": self.version,
+            "date": self.date,
+            "source": self.source,
+            "licence": self.licence,
+            "entries": self.size,
+            "categories": list(self.categories),
+        }
+
+    def subset(self, categories: Sequence[str]) -> Lexicon:
+        keep = tuple(e for e in self.entries if e.category in categories)
+        return Lexicon(**{**self.__dict__, "entries": keep})
+
+
+def normalize_token(token: str) -> str:
+    """The form tokens and cues are compared in: lower case, straight apostrophes."""
+    return token.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def parse_lexicon(text: str, origin: str) -> Lexicon:
+    header: dict[str, str] = {}
+    changelog: list[str] = []
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    in_changelog = False
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\n")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            body = line[1:].strip()
+            if in_changelog and line.startswith("#  "):
+                changelog.append(body)
+                continue
+            key, sep, value = body.partition(":")
+            if sep and key.strip().isidentifier():
+                key = key.strip().lower()
+                in_changelog = key == "changelog"
+                if not in_changelog:
+                    header[key] = value.strip()
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise LexiconError(
+                f"{origin}:{lineno}: expected 'cue<TAB>category<TAB>weight', got {line!r}"
+            )
+        cue, category, weight_text = (p.strip() for p in parts)
+        try:
+            weight = float(weight_text)
+        except ValueError as exc:
+            raise LexiconError(f"{origin}:{lineno}: weight {weight_text!r} is not a number") from exc
+        key = " ".join(normalize_token(cue).split())
+        if key in seen:
+            raise LexiconError(
+                f"{origin}:{lineno}: duplicate cue {cue!r} (first on line {seen[key]}); "
+                "remove one of them"
+            )
+        seen[key] = lineno
+        compile_cue(cue, f"{origin}:{lineno}")  # validate now, not at first match
+        entries.append(Entry(cue=cue, category=category, weight=weight, line=lineno))
+    missing = [k for k in _REQUIRED_HEADER if k not in header]
+    if missing:
+        raise LexiconError(f"{origin}: header lacks {', '.join(missing)}")
+    categories = tuple(c.strip() for c in header["categories"].split(",") if c.strip())
+    for entry in entries:
+        if entry.category not in categories:
+            raise LexiconError(
+                f"{origin}:{entry.line}: category {entry.category!r} is not declared in the "
+                f"header (declared: {', '.join(categories)})"
+            )
+    return Lexicon(
+        name=header["name"],
+        language=header["language"],
+        kind=header["kind"],
+        version=header["version"],
+        date=header["date"],
+        source=header["source"],
+        licence=header["licence"],
+        categories=categories,
+        changelog=tuple(changelog),
+        entries=tuple(entries),
+    )
+
+
+@functools.cache
+def load_lexicon(name: str) -> Lexicon:
+    """Load ``framing/lexicons/<name>.tsv`` (cached: lexicons are immutable)."""
+    resource = importlib.resources.files("framing.lexicons").joinpath(f"{name}.tsv")
+    if not resource.is_file():
+        raise LexiconError(f"no lexicon named {name!r} in framing/lexicons")
+    return parse_lexicon(resource.read_text(encoding="utf-8"), f"lexicons/{name}.tsv")
+
+
+def available_lexicons() -> tuple[str, ...]:
+    folder = importlib.resources.files("framing.lexicons")
+    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv")))
+
+
+def compile_cue(cue: str, origin: str) -> tuple[tuple[Slot, ...], ...]:
+    """Compile a cue into its variants (one per choice of optional slots)."""
+    variants: list[list[Slot]] = [[]]
+    for part in cue.split():
+        optional = part.endswith("?") and len(part) > 1
+        if optional:
+            part = part[:-1]
+        if part.startswith("~"):
+            if not part[1:].isdigit() or int(part[1:]) < 1:
+                raise LexiconError(f"{origin}: gap {part!r} must be ~N with N >= 1")
+            slot = Slot(gap=int(part[1:]))
+        else:
+            exact, prefixes = set(), []
+            for alt in part.split("|"):
+                alt = normalize_token(alt)
+                if not alt:
+                    raise LexiconError(f"{origin}: empty alternative in {cue!r}")
+                if alt.endswith("*"):
+                    if len(alt) - 1 < _MIN_PREFIX:
+                        raise LexiconError(
+                            f"{origin}: prefix {alt!r} is shorter than {_MIN_PREFIX} letters"
+                        )
+                    prefixes.append(alt[:-1])
+                else:
+                    exact.add(alt)
+            slot = Slot(exact=frozenset(exact), prefixes=tuple(prefixes))
+        if optional:
+            variants = [v + [slot] for v in variants] + [list(v) for v in variants]
+        else:
+            variants = [v + [slot] for v in variants]
+    out = []
+    for variant in variants:
+        if not variant:
+            continue
+        if variant[0].gap or variant[-1].gap:
+            raise LexiconError(f"{origin}: cue {cue!r} may not start or end with a gap")
+        out.append(tuple(variant))
+    if not out:
+        raise LexiconError(f"{origin}: cue {cue!r} matches nothing")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # index of the first token
+    end: int  # index one past the last token
+    entry: Entry
+
+
+class PhraseMatcher:
+    """Finds lexicon cues in a token sequence: longest match first, left to right."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._by_exact: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
+        self._by_prefix: dict[str, list[tuple[str, Entry, tuple[Slot, ...]]]] = {}
+        for entry in lexicon.entries:
+            for slots in compile_cue(entry.cue, f"{lexicon.name}:{entry.line}"):
+                first = slots[0]
+                for form in first.exact:
+                    self._by_exact.setdefault(form, []).append((entry, slots))
+                for prefix in first.prefixes:
+                    self._by_prefix.setdefault(prefix[:_MIN_PREFIX], []).append(
+                        (prefix, entry, slots)
+                    )
+
+    def _candidates(self, token: str):
+        yield from self._by_exact.get(token, ())
+        for prefix, entry, slots in self._by_prefix.get(token[:_MIN_PREFIX], ()):
+            if token.startswith(prefix):
+                yield entry, slots
+
+    @staticmethod
+    def _match(slots: tuple[Slot, ...], tokens: Sequence[str], si: int, ti: int) -> int:
+        """Longest end index for slots[si:] matched from tokens[ti:], or -1."""
+        if si == len(slots):
+            return ti
+        slot = slots[si]
+        if slot.gap:
+            best = -1
+            for skip in range(slot.gap + 1):
+                if ti + skip > len(tokens):
+                    break
+                best = max(best, PhraseMatcher._match(slots, tokens, si + 1, ti + skip))
+            return best
+        if ti < len(tokens) and slot.accepts(tokens[ti]):
+            return PhraseMatcher._match(slots, tokens, si + 1, ti + 1)
+        return -1
+
+    def find(self, tokens: Sequence[str]) -> list[Match]:
+        """Non-overlapping matches in ``tokens`` (already normalised with normalize_token)."""
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best_end, best_entry = -1, None
+            for entry, slots in self._candidates(tokens[i]):
+                end = self._match(slots, tokens, 1, i + 1)
+                if end > best_end or (
+                    end == best_end and best_entry is not None and entry.line < best_entry.line
+                ):
+                    best_end, best_entry = end, entry
+            if best_entry is not None and best_end > i:
+                matches.append(Match(i, best_end, best_entry))
+                i = best_end
+            else:
+                i += 1
+        return matches

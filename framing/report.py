@@ -1,0 +1,211 @@
+"""Result types and their DataFrame, CSV, JSON and Parquet forms.
+
+``Report`` holds one ``ArticleReport`` per scored article plus the files that failed. Its
+three tables (articles, sentences, spans) are what the CLI writes and the dashboard offers
+for download; ``Report.to_dict``/``from_dict`` round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Article, LoadError, Removed
+from .model import KINDS, Evidence, MetricValue
+from .scorers import METRIC_NAMES, METRICS
+
+ENGINE_VERSION = "0.1.0"
+FORMATS = ("csv", "json", "parquet")
+# Spreadsheet programs run a cell that starts with one of these as a formula (OWASP "CSV
+# injection"); such text cells are written with a leading apostrophe.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+ARTICLE_COLUMNS = (
+    "article_id", "status", "error", "source", "outlet", "title", "published", "url", "language",
+    "language_source", "encoding", "authors", "removed_parts", "removed_chars", "warnings",
+)
+SENTENCE_COLUMNS = (
+    "article_id", "sentence_index", "start", "end", "role", "is_headline", "tone",
+    *(f"{kind}_count" for kind in KINDS), "text",
+)
+SPAN_COLUMNS = (
+    "article_id", "start", "end", "text", "kind", "category", "weight", "rule", "sentence_index", "in_quote",
+)
+RELATIVE_METRICS = tuple(m.name for m in METRICS if m.relative)
+
+
+def rel_name(metric: str) -> str:
+    return f"{metric}_rel"
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    index: int
+    start: int
+    end: int
+    text: str
+    role: str
+    tone: float | None
+    counts: dict[str, int]
+
+    @property
+    def is_headline(self) -> bool:
+        return self.role == "headline"
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    article: Article
+    metrics: dict[str, MetricValue]
+    sentences: tuple[SentenceScore, ...]
+    evidence: tuple[Evidence, ...]
+    relative: dict[str, MetricValue] = field(default_factory=dict)
+
+    def value(self, metric: str) -> float | None:
+        source = self.relative if metric.endswith("_rel") else self.metrics
+        mv = source.get(metric)
+        return None if mv is None else mv.value
+
+    def empty_reasons(self) -> dict[str, str]:
+        return {name: mv.reason for name, mv in {**self.metrics, **self.relative}.items() if mv.reason}
+
+    def to_dict(self) -> dict:
+        return {
+            "article": asdict(self.article),
+            "metrics": {k: asdict(v) for k, v in self.metrics.items()},
+            "relative": {k: asdict(v) for k, v in self.relative.items()},
+            "sentences": [asdict(s) for s in self.sentences],
+            "evidence": [asdict(e) for e in self.evidence],
+        }
+
+    @staticmethod
+    def from_dict(data: dict) -> ArticleReport:
+        article_data = dict(data["article"])
+        article_data["removed"] = tuple(Removed(**r) for r in article_data.get("removed", ()))
+        for key in ("authors", "credits", "warnings"):
+            article_data[key] = tuple(article_data.get(key, ()))
+        return ArticleReport(
+            article=Article(**article_data),
+            metrics={k: MetricValue(**v) for k, v in data["metrics"].items()},
+            relative={k: MetricValue(**v) for k, v in data.get("relative", {}).items()},
+            sentences=tuple(SentenceScore(**s) for s in data["sentences"]),
+            evidence=tuple(Evidence(**e) for e in data["evidence"]),
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[ArticleReport, ...]
+    errors: tuple[LoadError, ...] = ()
+    engine_version: str = ENGINE_VERSION
+    config_fingerprint: str = ""
+
+    def get(self, article_id: str) -> ArticleReport:
+        for report in self.articles:
+            if report.article.id == article_id:
+                return report
+        raise KeyError(article_id)
+
+    # --- tables ------------------------------------------------------------------------
+
+    def article_table(self) -> pd.DataFrame:
+        rows = []
+        for r in self.articles:
+            a = r.article
+            row = {
+                "article_id": a.id, "status": "ok", "error": None, "source": a.source, "outlet": a.outlet,
+                "title": a.title, "published": a.published, "url": a.url, "language": a.language,
+                "language_source": a.language_source, "encoding": a.encoding,
+                "authors": "; ".join(a.authors) or None, "removed_parts": len(a.removed),
+                "removed_chars": sum(x.end - x.start for x in a.removed),
+                "warnings": "; ".join(a.warnings) or None,
+            }
+            row.update({name: r.value(name) for name in METRIC_NAMES})
+            row.update({rel_name(name): r.value(rel_name(name)) for name in RELATIVE_METRICS})
+            reasons = r.empty_reasons()
+            row["empty_reasons"] = "; ".join(f"{k}: {v}" for k, v in reasons.items()) or None
+            rows.append(row)
+        for e in self.errors:
+            rows.append({"article_id": None, "status": "error", "error": e.message, "source": e.source})
+        columns = [*ARTICLE_COLUMNS, *METRIC_NAMES, *(rel_name(n) for n in RELATIVE_METRICS), "empty_reasons"]
+        frame = pd.DataFrame(rows, columns=columns)
+        numeric = [*METRIC_NAMES, *(rel_name(n) for n in RELATIVE_METRICS), "removed_parts", "removed_chars"]
+        frame[numeric] = frame[numeric].astype("float64")
+        return frame
+
+    def sentence_table(self) -> pd.DataFrame:
+        rows = [
+            {
+                "article_id": r.article.id, "sentence_index": s.index, "start": s.start, "end": s.end,
+                "role": s.role, "is_headline": s.is_headline, "tone": s.tone,
+                **{f"{kind}_count": s.counts.get(kind, 0) for kind in KINDS}, "text": s.text,
+            }
+            for r in self.articles
+            for s in r.sentences
+        ]
+        frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+        frame["tone"] = frame["tone"].astype("float64")
+        return frame
+
+    def span_table(self) -> pd.DataFrame:
+        rows = [{"article_id": r.article.id, **asdict(e)} for r in self.articles for e in r.evidence]
+        frame = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+        frame["weight"] = frame["weight"].astype("float64")
+        return frame
+
+    # --- JSON ----------------------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        return {
+            "engine_version": self.engine_version,
+            "config_fingerprint": self.config_fingerprint,
+            "articles": [r.to_dict() for r in self.articles],
+            "errors": [asdict(e) for e in self.errors],
+        }
+
+    @staticmethod
+    def from_dict(data: dict) -> Report:
+        return Report(
+            articles=tuple(ArticleReport.from_dict(a) for a in data["articles"]),
+            errors=tuple(LoadError(**e) for e in data.get("errors", ())),
+            engine_version=data.get("engine_version", ENGINE_VERSION),
+            config_fingerprint=data.get("config_fingerprint", ""),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    @staticmethod
+    def from_json(text: str) -> Report:
+        return Report.from_dict(json.loads(text))
+
+
+def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return out
+
+
+def table_to_csv(frame: pd.DataFrame) -> str:
+    """The CSV text the CLI writes and the dashboard offers: UTF-8, formulas neutralised."""
+    return neutralize_formulas(frame).to_csv(index=False, lineterminator="\n")
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:
+    path = Path(path)
+    if fmt == "csv":
+        path.write_text(table_to_csv(frame), encoding="utf-8")
+    elif fmt == "json":
+        path.write_text(frame.to_json(orient="records", force_ascii=False, indent=1), encoding="utf-8")
+    elif fmt == "parquet":
+        frame.to_parquet(path, index=False)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

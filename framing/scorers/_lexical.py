@@ -1,0 +1,73 @@
+"""Shared machinery for lexicon-based scorers: cue matching to evidence, rates per 100 words."""
+
+from __future__ import annotations
+
+import functools
+
+from ..lexicon import Lexicon, PhraseMatcher, load_lexicon
+from ..model import Evidence
+from ..text import Doc
+
+PER_WORDS = 100
+
+
+@functools.cache
+def matcher(name: str) -> PhraseMatcher:
+    """A compiled matcher for a packaged lexicon (cached: lexicons are immutable)."""
+    return PhraseMatcher(load_lexicon(name))
+
+
+@functools.cache
+def category_forms(name: str, category: str) -> frozenset[str]:
+    """Single-token cue forms of one category of a lexicon (for rules that consult word classes)."""
+    lexicon: Lexicon = load_lexicon(name)
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        if entry.category == category and " " not in entry.cue.strip():
+            forms.update(a for a in entry.cue.lower().split("|") if not a.endswith("*"))
+    return frozenset(forms)
+
+
+def lexicon_name(prefix: str, language: str) -> str | None:
+    """``prefix_language`` if such a lexicon is packaged, else None."""
+    try:
+        load_lexicon(f"{prefix}_{language}")
+    except ValueError:
+        return None
+    return f"{prefix}_{language}"
+
+
+def find_evidence(doc: Doc, lexicon: str, kind: str, keep=None) -> list[Evidence]:
+    """Evidence for every cue of ``lexicon`` found in ``doc``, sentence by sentence.
+
+    ``keep(doc, sentence_tokens, match)`` may veto a match; it returns None to keep it or the
+    id of the rule that rejected it.
+    """
+    found: list[Evidence] = []
+    m = matcher(lexicon)
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence.index)
+        norms = [t.norm for t in tokens]
+        for match in m.find(norms):
+            if keep is not None and keep(tokens, match) is not None:
+                continue
+            start, end = tokens[match.start].start, tokens[match.end - 1].end
+            entry = match.entry
+            found.append(
+                Evidence(
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    kind=kind,
+                    category=entry.category,
+                    weight=entry.weight,
+                    rule=f"{lexicon}:{entry.line} {entry.cue}",
+                    sentence_index=sentence.index,
+                    in_quote=doc.in_quote(start),
+                )
+            )
+    return found
+
+
+def per_100_words(evidence: list[Evidence], words: int) -> float:
+    return PER_WORDS * sum(e.weight for e in evidence) / words

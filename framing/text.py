@@ -1,0 +1,278 @@
+"""Sentences, tokens and direct quotations with character offsets into the cleaned text.
+
+Every structure here is a view onto ``Doc.text``: ``text[s.start:s.end] == s.text`` holds for
+sentences, tokens and quotes alike.
+
+Segmentation works block by block (a block is a line; a soft-wrapped line that continues in
+lower case is joined to the next). Inside a block a sentence ends at ``.``, ``!``, ``?`` or
+``…`` (plus closing quotes or brackets) followed by white space and a capital, digit or opening
+quote — unless the word before the full stop is a known abbreviation of the language, a single
+initial, or a dotted acronym (U.S.) that the next word does not clearly start a new sentence
+after. Abbreviation lists are data files under ``framing/lexicons/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from dataclasses import dataclass
+
+from .config import Config
+from .lexicon import normalize_token
+
+ROLE_HEADLINE = "headline"
+ROLE_HEADING = "heading"  # kicker, standfirst, subheading: the outlet's display type
+ROLE_BODY = "body"
+
+WORD_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*", re.UNICODE)
+_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_OPENING = "\"'\u201c\u2018\u201e\u00ab\u00bb(["
+_TERMINAL_STOP = ".:;,"
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    role: str
+    block: int
+
+
+@dataclass(frozen=True)
+class Doc:
+    text: str
+    language: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[tuple[int, int], ...]
+
+    @functools.cached_property
+    def _token_ranges(self) -> dict[int, tuple[int, int]]:
+        ranges: dict[int, tuple[int, int]] = {}
+        for i, token in enumerate(self.tokens):
+            lo, _ = ranges.get(token.sentence, (i, i))
+            ranges[token.sentence] = (lo, i + 1)
+        return ranges
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        lo, hi = self._token_ranges.get(index, (0, 0))
+        return self.tokens[lo:hi]
+
+    def words(self, roles: tuple[str, ...] | None = None) -> list[Token]:
+        keep = None if roles is None else {s.index for s in self.sentences if s.role in roles}
+        return [t for t in self.tokens if is_word(t.text) and (keep is None or t.sentence in keep)]
+
+    def in_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quotes)
+
+
+def is_word(token: str) -> bool:
+    return bool(_LETTER_RE.search(token)) or token[:1].isdigit()
+
+
+@functools.cache
+def abbreviations(language: str) -> frozenset[str]:
+    """Lower-cased abbreviations (without the final full stop): the language's and the common."""
+    found: set[str] = set()
+    for name in {language, "common"}:
+        resource = importlib.resources.files("framing.lexicons").joinpath(f"abbreviations_{name}.txt")
+        if resource.is_file():
+            for line in resource.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    found.add(line.strip().lower().rstrip("."))
+    return frozenset(found)
+
+
+@functools.cache
+def sentence_starters(language: str) -> frozenset[str]:
+    """Words that, capitalised after a dotted acronym, start a new sentence."""
+    resource = importlib.resources.files("framing.lexicons").joinpath(f"starters_{language}.txt")
+    if not resource.is_file():
+        return frozenset()
+    lines = resource.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end), soft-wrapped continuation lines joined."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            spans.append((-1, -1))  # paragraph break marker
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        spans.append((start + lead, end - trail))
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if span[0] < 0:
+            merged.append(span)
+            continue
+        prev = merged[-1] if merged else None
+        if prev and prev[0] >= 0 and _continues(text, prev, span):
+            merged[-1] = (prev[0], span[1])
+        else:
+            merged.append(span)
+    return [s for s in merged if s[0] >= 0]
+
+
+def _continues(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
+    """A line that starts in lower case after a line without final punctuation is a wrap."""
+    last = text[prev[1] - 1]
+    first = text[cur[0]]
+    return last.isalnum() and first.islower() and text[prev[0] : prev[1]].count(" ") >= 6
+
+
+def _is_boundary(block: str, stop: int, nxt: int, language: str) -> bool:
+    """Whether the punctuation run ending at ``stop`` ends a sentence; ``nxt`` starts the next."""
+    if nxt >= len(block):
+        return True
+    following = block[nxt]
+    if not (following.isupper() or following.isdigit() or following in _OPENING):
+        return False
+    run = block[:stop].rstrip("\"'\u201d\u2019\u00bb)]")
+    if not run.endswith("."):
+        return True  # ! ? … end sentences regardless
+    word_match = re.search(r"(\S+)\.$", run)
+    if not word_match:
+        return True
+    word = word_match.group(1).lstrip(_OPENING)
+    lowered = word.lower()
+    if lowered in abbreviations(language):
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return False  # an initial: "J. Smith"
+    if re.fullmatch(r"(?:\w\.)+\w", word):  # dotted acronym: U.S. a.m.
+        next_word = re.match(r"[\w'\u2019]+", block[nxt:])
+        return bool(next_word and next_word.group(0) in sentence_starters(language))
+    return True
+
+
+def split_block(block: str, language: str) -> list[tuple[int, int]]:
+    """Sentence spans (relative to the block), trimmed of surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(block):
+        nxt = match.end()
+        while nxt < len(block) and block[nxt].isspace():
+            nxt += 1
+        if _is_boundary(block, match.end(), nxt, language):
+            spans.append((start, match.end()))
+            start = nxt
+    if start < len(block):
+        spans.append((start, len(block)))
+    out = []
+    for s, e in spans:
+        while s < e and block[s].isspace():
+            s += 1
+        while e > s and block[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def is_heading_like(block: str, config: Config) -> bool:
+    """A line that reads as display type: short and without a closing full stop."""
+    stripped = block.rstrip()
+    if not stripped or stripped[-1] in _TERMINAL_STOP:
+        return False
+    if stripped[-1] in "\"\u201d\u2019" and len(stripped) > 1 and stripped[-2] in ".,":
+        return False
+    words = WORD_RE.findall(stripped)
+    return 0 < len(words) <= config.heading_max_words and len(split_block(stripped, "common")) == 1
+
+
+def _same_title(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return " ".join(WORD_RE.findall(normalize_token(s)))
+
+    return bool(key(a)) and key(a) == key(b)
+
+
+def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """Direct quotations as (start, end) spans including the quote marks.
+
+    Handles “…”, „…“, «…», »…«, ”…” (Swedish) and "…". A quotation left open at the end of a
+    paragraph ends there (the newsroom convention for multi-paragraph quotes).
+    """
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at >= 0:
+                end = i
+                while end > open_at + 1 and text[end - 1].isspace():
+                    end -= 1
+                spans.append((open_at, end))
+                open_at = -1
+            continue
+        if ch not in "\"\u201c\u201d\u201e\u00ab\u00bb":
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if open_at < 0:
+            can_open = not after.isspace() and (before.isspace() or before in "([-\u2014\u2013:")
+            if ch == "\u201d" and not can_open:
+                continue
+            if can_open or ch in "\u201c\u201e\u00ab":
+                open_at = i
+        else:
+            can_close = not before.isspace() or after.isspace()
+            if can_close and ch in "\"\u201d\u201c\u00bb\u00ab":
+                spans.append((open_at, i + 1))
+                open_at = -1
+    if open_at >= 0:
+        end = len(text)
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        spans.append((open_at, end))
+    return tuple((s, e) for s, e in spans if e - s > 2)
+
+
+def analyse(text: str, language: str, title: str | None, config: Config) -> Doc:
+    """Split ``text`` into sentences with roles, tokens and quotations."""
+    lang = language if sentence_starters(language) else "en"
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    headline_seen = False
+    body_started = False
+    for block_index, (b_start, b_end) in enumerate(blocks(text)):
+        block = text[b_start:b_end]
+        heading = is_heading_like(block, config)
+        if heading and not body_started:
+            if title is not None:
+                is_headline = not headline_seen and _same_title(block, title)
+            else:
+                is_headline = not headline_seen
+            role = ROLE_HEADLINE if is_headline else ROLE_HEADING
+            headline_seen = headline_seen or is_headline
+            parts = [(0, len(block))]
+        else:
+            role = ROLE_HEADING if heading else ROLE_BODY
+            body_started = body_started or not heading
+            parts = [(0, len(block))] if heading else split_block(block, lang)
+        for s, e in parts:
+            index = len(sentences)
+            start, end = b_start + s, b_start + e
+            sentences.append(Sentence(index, start, end, text[start:end], role, block_index))
+            for m in WORD_RE.finditer(text, start, end):
+                tokens.append(Token(m.start(), m.end(), m.group(0), normalize_token(m.group(0)), index))
+    return Doc(text, language, tuple(sentences), tuple(tokens), find_quotes(text))
