@@ -93,10 +93,17 @@ def _key(text: str) -> str:
     return " ".join(WORD_RE.findall(text.lower()))
 
 
+_AND = re.compile(r"\s+(?:and|och|und|et|y|&)\s+")
+
+
 def _names(byline: str) -> tuple[str, ...]:
-    body = re.sub(r"^\S+\s+", "", byline.strip())
-    parts = re.split(r",\s*|\s+(?:and|och|und|et|y)\s+", body)
-    return tuple(p.strip() for p in parts if len(p.split()) >= 2)
+    """Author names of "By A, B and C, Outlet": what follows the last name is the affiliation."""
+    parts = [p.strip() for p in re.sub(r"^\S+\s+", "", byline.strip()).split(",")]
+    last = next((i for i, p in enumerate(parts) if _AND.search(p)), 0)
+    names: list[str] = []
+    for part in parts[: last + 1]:
+        names.extend(n.strip() for n in _AND.split(part))
+    return tuple(n for n in names if n)
 
 
 def clean(article: Article) -> Article:

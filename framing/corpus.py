@@ -42,6 +42,10 @@ _BINARY_MAGIC = {
     b"GIF8": "a GIF image, not text",
     b"\x1f\x8b": "a gzip archive; unpack it first",
 }
+# When several legacy encodings decode the bytes equally well (charset-normalizer reports the
+# same chaos and coherence for cp1250 and cp1252 on most French or Swedish text), prefer the
+# one most common in Western news text: WHATWG decodes even "latin-1" labels as windows-1252.
+_LEGACY_PREFERENCE = ("cp1252", "iso8859_15", "latin_1")
 _TITLE_KEYS = ("title", "headline")
 _DATE_KEYS = ("date", "published", "published_at")
 
@@ -166,10 +170,12 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             legacy_lines.append(i)
     legacy_bytes = b"\n".join(lines[i] for i in legacy_lines)
-    best = from_bytes(legacy_bytes).best()
-    if best is None or best.encoding.startswith("utf"):
+    candidates = [m for m in from_bytes(legacy_bytes) if not m.encoding.startswith("utf")]
+    if not candidates:
         raise InputError("the encoding could not be determined; save the file as UTF-8")
-    encoding = best.encoding
+    best = min((m.chaos, -m.coherence) for m in candidates)
+    tied = [m.encoding for m in candidates if (m.chaos, -m.coherence) == best]
+    encoding = next((e for e in _LEGACY_PREFERENCE if e in tied), tied[0])
     decoded = dict(utf8_lines)
     for i in legacy_lines:
         decoded[i] = lines[i].decode(encoding)
@@ -275,6 +281,7 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
             f"{config.max_article_chars:,} (Config.max_article_chars)"
         )
     language = fields.get("language")
+    warnings = () if encoding.startswith("utf") else (f"decoded from the legacy encoding {encoding} (detected)",)
     return Article(
         id=fields.get("id") or ident,
         raw_text=text,
@@ -287,6 +294,7 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
         language_source="metadata" if language else None,
         note=fields.get("note"),
         encoding=encoding,
+        warnings=warnings,
     )
 
 
@@ -355,9 +363,12 @@ def _parse_json(name, stem, text, encoding, config, lines: bool) -> Iterator[Art
             if not line.strip():
                 continue
             try:
-                records.append((line_number, json.loads(line)))
+                record = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield LoadError(f"{name}#{line_number}", f"line {line_number} is not valid JSON ({exc.msg})")
+                continue
+            yield from _records(name, stem, [(line_number, record)], encoding, config)
+        return
     else:
         try:
             data = json.loads(text)
@@ -368,6 +379,10 @@ def _parse_json(name, stem, text, encoding, config, lines: bool) -> Iterator[Art
             data = data["articles"]
         items = data if isinstance(data, list) else [data]
         records = list(enumerate(items, start=1))
+    yield from _records(name, stem, records, encoding, config)
+
+
+def _records(name, stem, records, encoding, config) -> Iterator[Article | LoadError]:
     for number, record in records:
         where = f"record {number}"
         try:

@@ -1,0 +1,101 @@
+"""Command line: ``python -m framing score PATH... --out articles.csv`` (also ``framing score``).
+
+Exit codes: 0 every file scored; 1 some files failed (listed on stderr and as ``status=error``
+rows in the articles table); 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .config import DEFAULT_CONFIG
+from .corpus import Article, iter_paths
+from .pipeline import build_report
+from .report import FORMATS, write_table
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+# Show a progress bar from this many inputs on (below it a bar is noise).
+PROGRESS_MIN_ITEMS = 20
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Score how news articles frame an event: tone, hedging, loaded wording, boosters, sourcing, readability.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    score = sub.add_parser("score", help="score articles and write the article, sentence and span tables")
+    score.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .md .html .csv .json .jsonl)")
+    score.add_argument("--out", required=True, help="articles table: one row per article, every metric")
+    score.add_argument("--sentences", help="sentences table: one row per sentence with tone and cue counts")
+    score.add_argument("--spans", help="spans table: every evidence span with character offsets")
+    score.add_argument("--report", help="the whole report as JSON (round-trips with framing.Report.from_json)")
+    score.add_argument("--format", choices=FORMATS, default=None,
+                       help="table format (default: from the --out extension, else csv)")
+    score.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ITEMS}+ files when stderr is a terminal)")
+    score.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    if args.format is None:
+        suffix = Path(args.out).suffix.lower().lstrip(".")
+        args.format = suffix if suffix in FORMATS else "csv"
+    return args
+
+
+def _progress(items: list, enabled: bool | None):
+    show = enabled if enabled is not None else (sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS)
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="scoring", unit="article", file=sys.stderr)
+
+
+def run_score(args: argparse.Namespace) -> int:
+    config = DEFAULT_CONFIG
+    articles, errors = [], []
+    for item in iter_paths(args.paths, config):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            errors.append(item)
+            print(f"error: {item}", file=sys.stderr)
+    report = build_report(_progress(articles, args.progress), errors, config)
+    outputs = [(args.out, report.article_table())]
+    if args.sentences:
+        outputs.append((args.sentences, report.sentence_table()))
+    if args.spans:
+        outputs.append((args.spans, report.span_table()))
+    for path, frame in outputs:
+        write_table(frame, path, args.format)
+    if args.report:
+        Path(args.report).write_text(report.to_json(), encoding="utf-8")
+    if not args.quiet:
+        print(
+            f"scored {len(report.articles)} article(s), {len(errors)} failed; wrote {', '.join(p for p, _ in outputs)}",
+            file=sys.stderr,
+        )
+    if not report.articles and not errors:
+        print("error: no input files found", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return run_score(args)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,84 @@
+"""Shared fixtures. The whole suite runs with the network blocked: any socket connection to an
+address outside the loopback range fails the test that made it."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _is_local(address) -> bool:
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _block_network():
+    original_connect = socket.socket.connect
+    original_connect_ex = socket.socket.connect_ex
+    original_getaddrinfo = socket.getaddrinfo
+
+    def guarded_connect(self, address):
+        if not _is_local(address):
+            raise NetworkBlocked(f"test tried to reach the network: {address!r}")
+        return original_connect(self, address)
+
+    def guarded_connect_ex(self, address):
+        if not _is_local(address):
+            raise NetworkBlocked(f"test tried to reach the network: {address!r}")
+        return original_connect_ex(self, address)
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        if host not in (None, "localhost") and not _is_local((host,)):
+            raise NetworkBlocked(f"test tried to resolve {host!r}")
+        return original_getaddrinfo(host, *args, **kwargs)
+
+    socket.socket.connect = guarded_connect
+    socket.socket.connect_ex = guarded_connect_ex
+    socket.getaddrinfo = guarded_getaddrinfo
+    yield
+    socket.socket.connect = original_connect
+    socket.socket.connect_ex = original_connect_ex
+    socket.getaddrinfo = original_getaddrinfo
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    import framing
+
+    return framing.analyze([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed(seed_report):
+    """The ArticleReport of a seed by its number prefix: seed('000')."""
+
+    def get(prefix: str):
+        return next(r for r in seed_report.articles if r.article.id.startswith(prefix))
+
+    return get
+
+
+def doc_of(text: str, language: str = "en", title: str | None = None):
+    from framing.config import DEFAULT_CONFIG
+    from framing.text import analyse
+
+    return analyse(text, language, title, DEFAULT_CONFIG)
