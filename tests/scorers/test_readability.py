@@ -1,0 +1,35 @@
+import pytest
+
+from conftest import doc_of
+from framing.config import DEFAULT_CONFIG
+from framing.scorers import readability
+
+
+def test_flesch_and_kincaid_on_a_known_text():
+    text = "The cat sat on the mat. The dog ate a bone."
+    out = readability.score(doc_of(text), DEFAULT_CONFIG)
+    words, sentences, syll = 11, 2, 11  # every word one syllable
+    assert out.metrics["words"].value == words
+    assert out.metrics["mean_sentence_len"].value == pytest.approx(words / sentences)
+    assert out.metrics["flesch_reading_ease"].value == pytest.approx(206.835 - 1.015 * 5.5 - 84.6 * syll / words)
+    assert out.metrics["fk_grade"].value == pytest.approx(0.39 * 5.5 + 11.8 * syll / words - 15.59)
+
+
+def test_lix_counts_words_longer_than_six_letters():
+    text = "Extraordinarily complicated legislation passed. Voters cheer."
+    out = readability.score(doc_of(text), DEFAULT_CONFIG)
+    # 6 words in 2 sentences; long (>6 letters): Extraordinarily, complicated, legislation
+    assert out.metrics["lix"].value == pytest.approx(6 / 2 + 100 * 3 / 6)
+
+
+def test_swedish_gets_lix_but_no_flesch():
+    out = readability.score(doc_of("Regeringen presenterade budgeten i dag. Den mottogs väl.", "sv"), DEFAULT_CONFIG)
+    assert out.metrics["lix"].value is not None
+    assert out.metrics["flesch_reading_ease"].value is None
+    assert "English only" in out.metrics["flesch_reading_ease"].reason
+
+
+def test_headline_only_text_has_empty_formulas():
+    out = readability.score(doc_of("Budget passes"), DEFAULT_CONFIG)
+    assert out.metrics["words"].value == 2
+    assert out.metrics["lix"].value is None and out.metrics["lix"].reason == "the text has no body sentences"
