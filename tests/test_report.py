@@ -1,0 +1,71 @@
+import io
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.report import FORMULA_PREFIXES, Report, table_to_csv
+from framing.scorers import METRIC_NAMES
+
+
+def test_json_round_trip_is_exact(seed_report):
+    again = Report.from_json(seed_report.to_json())
+    assert again == seed_report
+
+
+def test_tables_have_documented_columns_and_one_row_per_article(seed_report):
+    articles = seed_report.article_table()
+    assert len(articles) == 5 and set(METRIC_NAMES) <= set(articles.columns)
+    spans = seed_report.span_table()
+    assert {"article_id", "start", "end", "text", "kind", "category", "sentence_index", "in_quote"} <= set(spans.columns)
+
+
+def test_span_offsets_point_at_their_text(seed_report):
+    texts = {r.article.id: r.article.text for r in seed_report.articles}
+    for row in seed_report.span_table().itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+
+
+def test_csv_reads_back_to_the_same_values(seed_report):
+    frame = seed_report.article_table()
+    back = pd.read_csv(io.StringIO(table_to_csv(frame)))
+    pd.testing.assert_frame_equal(back[list(METRIC_NAMES)], frame[list(METRIC_NAMES)], check_dtype=False)
+    assert back["article_id"].tolist() == frame["article_id"].tolist()
+    assert back["title"].fillna("").tolist() == frame["title"].fillna("").tolist()
+
+
+def test_formula_cells_are_neutralised_but_numbers_are_not():
+    article = framing.article_from_text(
+        "=HYPERLINK(\"http://evil\")\n\nThe budget was a terrible failure, officials said.", outlet="@evil", ident="+x"
+    )
+    report = framing.build_report([article])
+    csv_text = table_to_csv(report.article_table())
+    back = pd.read_csv(io.StringIO(csv_text))
+    assert back.loc[0, "outlet"] == "'@evil"
+    assert back.loc[0, "article_id"] == "'+x"
+    assert back.loc[0, "title"].startswith("'=")
+    sentences = pd.read_csv(io.StringIO(table_to_csv(report.sentence_table())))
+    assert sentences.loc[0, "text"].startswith("'=")
+    for frame in (back, sentences):
+        for column in frame.select_dtypes(include=["object", "string"]):
+            for value in frame[column].dropna():
+                assert not str(value).startswith(FORMULA_PREFIXES)
+    assert back.loc[0, "tone_mean"] < 0  # numbers keep their sign
+
+
+def test_failed_files_are_rows_with_status_error(tmp_path):
+    (tmp_path / "good.txt").write_text("The council met on Tuesday. It approved the budget.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"")
+    table = framing.analyze([tmp_path]).article_table()
+    assert table["status"].tolist() == ["ok", "error"]
+    assert "empty" in table.loc[1, "error"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
+def test_every_format_writes_a_readable_table(tmp_path, seed_report, fmt):
+    from framing.report import write_table
+
+    path = tmp_path / f"a.{fmt}"
+    write_table(seed_report.span_table(), path, fmt)
+    reader = {"csv": pd.read_csv, "json": pd.read_json, "parquet": pd.read_parquet}[fmt]
+    assert len(reader(path)) == len(seed_report.span_table())
