@@ -1,9 +1,9 @@
 """framing: compare how news outlets framed the same event, every score traced to the words.
 
-    >>> import framing
-    >>> report = framing.analyze(["seeds"])
-    >>> report.article_table()          # one row per article, every metric
-    >>> report.span_table()             # every evidence span with character offsets
+>>> import framing
+>>> report = framing.analyze(["seeds"])
+>>> report.article_table()          # one row per article, every metric
+>>> report.span_table()             # every evidence span with character offsets
 """
 
 from .config import DEFAULT_CONFIG, Config
@@ -15,7 +15,22 @@ from .scorers import METRICS
 
 __version__ = ENGINE_VERSION
 __all__ = [
-    "DEFAULT_CONFIG", "ENGINE_VERSION", "METRICS", "Article", "ArticleReport", "Config", "Evidence",
-    "LoadError", "MetricSpec", "MetricValue", "Report", "analyze", "article_from_text", "build_report",
-    "iter_paths", "load_paths", "parse_bytes", "score_article",
+    "DEFAULT_CONFIG",
+    "ENGINE_VERSION",
+    "METRICS",
+    "Article",
+    "ArticleReport",
+    "Config",
+    "Evidence",
+    "LoadError",
+    "MetricSpec",
+    "MetricValue",
+    "Report",
+    "analyze",
+    "article_from_text",
+    "build_report",
+    "iter_paths",
+    "load_paths",
+    "parse_bytes",
+    "score_article",
 ]

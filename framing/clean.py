@@ -27,35 +27,70 @@ _I = re.IGNORECASE
 
 # Line rules: (rule id, pattern). Matched against the stripped line. Ordered: first match wins.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("navigation", re.compile(r"^(skip (to|navigation)( (main )?content)?|jump to (main )?content|back to top|menu)$", _I)),
-    ("promo", re.compile(
-        r"^(also read|read also|read more|more on this|related( stories| articles)?|recommended"
-        r"|see also|don'?t miss|watch|listen|läs (också|mer)|lesen sie auch|mehr zum thema"
-        r"|weiterlesen|à lire aussi|lire aussi)\s*[:：|–-]\s*\S", _I)),
+    (
+        "navigation",
+        re.compile(r"^(skip (to|navigation)( (main )?content)?|jump to (main )?content|back to top|menu)$", _I),
+    ),
+    (
+        "promo",
+        re.compile(
+            r"^(also read|read also|read more|more on this|related( stories| articles)?|recommended"
+            r"|see also|don'?t miss|watch|listen|läs (också|mer)|lesen sie auch|mehr zum thema"
+            r"|weiterlesen|à lire aussi|lire aussi)\s*[:：|–-]\s*\S",
+            _I,
+        ),
+    ),
     ("copyright", re.compile(r"(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved|alla rättigheter förbehållna)", _I)),
-    ("comment_counter", re.compile(
-        r"^((\d+\s+)?(comments?|kommentare|kommentarer|kommentar|commentaires?)(\s*\(\d+\))?"
-        r"|jump to comments\b.*|(show|view|load|read) (all )?comments\b.*)$", _I)),
-    ("comment_form", re.compile(
-        r"^(leave a (reply|comment)|post a comment|(post|submit) comment|cancel reply)$"
-        r"|your email address will not be published|required fields are marked", _I)),
-    ("topic_tags", re.compile(r"^(article )?(topics?|tags?|categor(y|ies)|filed under|ämnen|themen)( follows)?\s*:", _I)),
+    (
+        "comment_counter",
+        re.compile(
+            r"^((\d+\s+)?(comments?|kommentare|kommentarer|kommentar|commentaires?)(\s*\(\d+\))?"
+            r"|jump to comments\b.*|(show|view|load|read) (all )?comments\b.*)$",
+            _I,
+        ),
+    ),
+    (
+        "comment_form",
+        re.compile(
+            r"^(leave a (reply|comment)|post a comment|(post|submit) comment|cancel reply)$"
+            r"|your email address will not be published|required fields are marked",
+            _I,
+        ),
+    ),
+    (
+        "topic_tags",
+        re.compile(r"^(article )?(topics?|tags?|categor(y|ies)|filed under|ämnen|themen)( follows)?\s*:", _I),
+    ),
     ("feed_credit", re.compile(r"^[\w&'\u2019. -]{0,40}?[\s-](news?\s?source|newswire|wire|news service)$", _I)),
-    ("social", re.compile(
-        r"^(share( this( article| story)?)?|tweet|email|print|follow us( on \w+)?|"
-        r"(subscribe|sign up)( to| for)?( our)?( newsletter)?)$", _I)),
+    (
+        "social",
+        re.compile(
+            r"^(share( this( article| story)?)?|tweet|email|print|follow us( on \w+)?|"
+            r"(subscribe|sign up)( to| for)?( our)?( newsletter)?)$",
+            _I,
+        ),
+    ),
 )
-BYLINE = re.compile(r"^(?i:by|av|von|par|por|di)\s+[A-ZÅÄÖÉ][\w.'\u2019-]+(,?\s+(and\s+|och\s+|und\s+)?[\w.'\u2019-]+){0,16}$")
+BYLINE = re.compile(
+    r"^(?i:by|av|von|par|por|di)\s+[A-ZÅÄÖÉ][\w.'\u2019-]+(,?\s+(and\s+|och\s+|und\s+)?[\w.'\u2019-]+){0,16}$"
+)
 CREDIT = re.compile(
     r"\b(contributed (reporting|to this (report|story|article))|additional reporting by"
-    r"|bidrog till (rapporteringen|denna artikel)|mitarbeit:)", _I)
+    r"|bidrog till (rapporteringen|denna artikel)|mitarbeit:)",
+    _I,
+)
 AUTHOR_COUNT = re.compile(r"^(articles|posts|stories|artiklar|artikel)\s*:\s*[\d,. ]+$", _I)
 # Tail rules: only in the trailing run of boilerplate lines.
 TAIL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("comment_policy", re.compile(
-        r"(community guidelines|click(ing)? here|submit it here|story (idea|tip)|"
-        r"(be part of|join) the conversation|forum for (civil|constructive)|"
-        r"keep (your )?comments|comment(ing)? policy|comments? (are|is) (closed|moderated))", _I)),
+    (
+        "comment_policy",
+        re.compile(
+            r"(community guidelines|click(ing)? here|submit it here|story (idea|tip)|"
+            r"(be part of|join) the conversation|forum for (civil|constructive)|"
+            r"keep (your )?comments|comment(ing)? policy|comments? (are|is) (closed|moderated))",
+            _I,
+        ),
+    ),
     ("newsletter", re.compile(r"\b(newsletter|subscribe|nyhetsbrev|prenumerera)\b", _I)),
 )
 DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", _I)
@@ -187,4 +222,3 @@ def clean(article: Article) -> Article:
         authors=tuple(dict.fromkeys(article.authors + tuple(authors))),
         credits=article.credits + tuple(credits),
     )
-

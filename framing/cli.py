@@ -33,10 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--sentences", help="sentences table: one row per sentence with tone and cue counts")
     score.add_argument("--spans", help="spans table: every evidence span with character offsets")
     score.add_argument("--report", help="the whole report as JSON (round-trips with framing.Report.from_json)")
-    score.add_argument("--format", choices=FORMATS, default=None,
-                       help="table format (default: from the --out extension, else csv)")
-    score.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                       help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ITEMS}+ files when stderr is a terminal)")
+    score.add_argument(
+        "--format", choices=FORMATS, default=None, help="table format (default: from the --out extension, else csv)"
+    )
+    score.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ITEMS}+ files when stderr is a terminal)",
+    )
     score.add_argument("-q", "--quiet", action="store_true", help="print no summary")
     return parser
 

@@ -25,7 +25,9 @@ def relative_framing(reports: list[ArticleReport]) -> list[ArticleReport]:
         relative = {}
         for name in RELATIVE_METRICS:
             own = report.metrics[name].value
-            others = [r.metrics[name].value for j, r in enumerate(reports) if j != i and r.metrics[name].value is not None]
+            others = [
+                r.metrics[name].value for j, r in enumerate(reports) if j != i and r.metrics[name].value is not None
+            ]
             if own is None:
                 relative[rel_name(name)] = MetricValue.empty(f"{name} is empty for this article")
             elif not others:

@@ -226,9 +226,7 @@ def html_to_article_fields(html: str) -> dict[str, str | None]:
     """Main text, title, site name and date of an HTML page, via trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
-    )
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError("no article text found in this HTML page")
@@ -394,6 +392,7 @@ def _records(name, stem, records, encoding, config) -> Iterator[Article | LoadEr
 
 # --- sidecar metadata and paths -------------------------------------------------------------
 
+
 def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
     """Metadata by file name from an ``articles.csv`` with a ``file`` column."""
     text, _ = decode(path.read_bytes())
@@ -510,5 +509,12 @@ def article_from_text(
     """An article from pasted text. Raises InputError when the text is empty or too long."""
     if not text or not text.strip():
         raise InputError("the text is empty")
-    fields = {"text": text.replace("\r\n", "\n"), "title": title, "outlet": outlet, "date": date, "url": url, "language": language}
+    fields = {
+        "text": text.replace("\r\n", "\n"),
+        "title": title,
+        "outlet": outlet,
+        "date": date,
+        "url": url,
+        "language": language,
+    }
     return _article(fields, ident, ident, "utf-8", config)

@@ -110,9 +110,7 @@ def parse_lexicon(text: str, origin: str) -> Lexicon:
             continue
         parts = line.split("\t")
         if len(parts) != 3:
-            raise LexiconError(
-                f"{origin}:{lineno}: expected 'cue<TAB>category<TAB>weight', got {line!r}"
-            )
+            raise LexiconError(f"{origin}:{lineno}: expected 'cue<TAB>category<TAB>weight', got {line!r}")
         cue, category, weight_text = (p.strip() for p in parts)
         try:
             weight = float(weight_text)
@@ -121,8 +119,7 @@ def parse_lexicon(text: str, origin: str) -> Lexicon:
         key = " ".join(normalize_token(cue).split())
         if key in seen:
             raise LexiconError(
-                f"{origin}:{lineno}: duplicate cue {cue!r} (first on line {seen[key]}); "
-                "remove one of them"
+                f"{origin}:{lineno}: duplicate cue {cue!r} (first on line {seen[key]}); remove one of them"
             )
         seen[key] = lineno
         compile_cue(cue, f"{origin}:{lineno}")  # validate now, not at first match
@@ -184,9 +181,7 @@ def compile_cue(cue: str, origin: str) -> tuple[tuple[Slot, ...], ...]:
                     raise LexiconError(f"{origin}: empty alternative in {cue!r}")
                 if alt.endswith("*"):
                     if len(alt) - 1 < _MIN_PREFIX:
-                        raise LexiconError(
-                            f"{origin}: prefix {alt!r} is shorter than {_MIN_PREFIX} letters"
-                        )
+                        raise LexiconError(f"{origin}: prefix {alt!r} is shorter than {_MIN_PREFIX} letters")
                     prefixes.append(alt[:-1])
                 else:
                     exact.add(alt)
@@ -227,9 +222,7 @@ class PhraseMatcher:
                 for form in first.exact:
                     self._by_exact.setdefault(form, []).append((entry, slots))
                 for prefix in first.prefixes:
-                    self._by_prefix.setdefault(prefix[:_MIN_PREFIX], []).append(
-                        (prefix, entry, slots)
-                    )
+                    self._by_prefix.setdefault(prefix[:_MIN_PREFIX], []).append((prefix, entry, slots))
 
     def _candidates(self, token: str):
         yield from self._by_exact.get(token, ())
@@ -262,9 +255,7 @@ class PhraseMatcher:
             best_end, best_entry = -1, None
             for entry, slots in self._candidates(tokens[i]):
                 end = self._match(slots, tokens, 1, i + 1)
-                if end > best_end or (
-                    end == best_end and best_entry is not None and entry.line < best_entry.line
-                ):
+                if end > best_end or (end == best_end and best_entry is not None and entry.line < best_entry.line):
                     best_end, best_entry = end, entry
             if best_entry is not None and best_end > i:
                 matches.append(Match(i, best_end, best_entry))

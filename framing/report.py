@@ -24,15 +24,44 @@ FORMATS = ("csv", "json", "parquet")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 ARTICLE_COLUMNS = (
-    "article_id", "status", "error", "source", "outlet", "title", "published", "url", "language",
-    "language_source", "encoding", "authors", "removed_parts", "removed_chars", "warnings",
+    "article_id",
+    "status",
+    "error",
+    "source",
+    "outlet",
+    "title",
+    "published",
+    "url",
+    "language",
+    "language_source",
+    "encoding",
+    "authors",
+    "removed_parts",
+    "removed_chars",
+    "warnings",
 )
 SENTENCE_COLUMNS = (
-    "article_id", "sentence_index", "start", "end", "role", "is_headline", "tone",
-    *(f"{kind}_count" for kind in KINDS), "text",
+    "article_id",
+    "sentence_index",
+    "start",
+    "end",
+    "role",
+    "is_headline",
+    "tone",
+    *(f"{kind}_count" for kind in KINDS),
+    "text",
 )
 SPAN_COLUMNS = (
-    "article_id", "start", "end", "text", "kind", "category", "weight", "rule", "sentence_index", "in_quote",
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "category",
+    "weight",
+    "rule",
+    "sentence_index",
+    "in_quote",
 )
 RELATIVE_METRICS = tuple(m.name for m in METRICS if m.relative)
 
@@ -116,10 +145,19 @@ class Report:
         for r in self.articles:
             a = r.article
             row = {
-                "article_id": a.id, "status": "ok", "error": None, "source": a.source, "outlet": a.outlet,
-                "title": a.title, "published": a.published, "url": a.url, "language": a.language,
-                "language_source": a.language_source, "encoding": a.encoding,
-                "authors": "; ".join(a.authors) or None, "removed_parts": len(a.removed),
+                "article_id": a.id,
+                "status": "ok",
+                "error": None,
+                "source": a.source,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published,
+                "url": a.url,
+                "language": a.language,
+                "language_source": a.language_source,
+                "encoding": a.encoding,
+                "authors": "; ".join(a.authors) or None,
+                "removed_parts": len(a.removed),
                 "removed_chars": sum(x.end - x.start for x in a.removed),
                 "warnings": "; ".join(a.warnings) or None,
             }
@@ -139,9 +177,15 @@ class Report:
     def sentence_table(self) -> pd.DataFrame:
         rows = [
             {
-                "article_id": r.article.id, "sentence_index": s.index, "start": s.start, "end": s.end,
-                "role": s.role, "is_headline": s.is_headline, "tone": s.tone,
-                **{f"{kind}_count": s.counts.get(kind, 0) for kind in KINDS}, "text": s.text,
+                "article_id": r.article.id,
+                "sentence_index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "role": s.role,
+                "is_headline": s.is_headline,
+                "tone": s.tone,
+                **{f"{kind}_count": s.counts.get(kind, 0) for kind in KINDS},
+                "text": s.text,
             }
             for r in self.articles
             for s in r.sentences

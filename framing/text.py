@@ -194,7 +194,7 @@ def is_heading_like(block: str, config: Config) -> bool:
     stripped = block.rstrip()
     if not stripped or stripped[-1] in _TERMINAL_STOP:
         return False
-    if stripped[-1] in "\"\u201d\u2019" and len(stripped) > 1 and stripped[-2] in ".,":
+    if stripped[-1] in '"\u201d\u2019' and len(stripped) > 1 and stripped[-2] in ".,":
         return False
     words = WORD_RE.findall(stripped)
     return 0 < len(words) <= config.heading_max_words and len(split_block(stripped, "common")) == 1
@@ -224,7 +224,7 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
                 spans.append((open_at, end))
                 open_at = -1
             continue
-        if ch not in "\"\u201c\u201d\u201e\u00ab\u00bb":
+        if ch not in '"\u201c\u201d\u201e\u00ab\u00bb':
             continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -236,7 +236,7 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
                 open_at = i
         else:
             can_close = not before.isspace() or after.isspace()
-            if can_close and ch in "\"\u201d\u201c\u00bb\u00ab":
+            if can_close and ch in '"\u201d\u201c\u00bb\u00ab':
                 spans.append((open_at, i + 1))
                 open_at = -1
     if open_at >= 0:

@@ -1,8 +1,8 @@
 """Boilerplate removal on the seeds: exactly the listed parts go, nothing else."""
 
 import pytest
-
 from conftest import SEEDS
+
 from framing.clean import clean
 from framing.corpus import Article, load_paths
 
@@ -29,8 +29,14 @@ def test_000_removes_promo_author_box_and_comment_form_only(cleaned):
 def test_001_removes_station_boilerplate_and_moves_byline_and_credits_to_metadata(cleaned):
     a = cleaned["001"]
     removed = removed_texts(a)
-    for expected in ("Skip to Content", "Skip to content", "The-CNN-Wire", "Article Topic Follows: CNN - World",
-                     "Jump to comments ↓", "CNN Newsource"):
+    for expected in (
+        "Skip to Content",
+        "Skip to content",
+        "The-CNN-Wire",
+        "Article Topic Follows: CNN - World",
+        "Jump to comments ↓",
+        "CNN Newsource",
+    ):
         assert expected in removed
     assert any(r.startswith("™ & © 2024 Cable News Network") for r in removed)
     policy = next(r for r in a.removed if r.rule == "comment_policy").text

@@ -2,8 +2,8 @@ import subprocess
 import sys
 
 import pandas as pd
-
 from conftest import ROOT, SEEDS
+
 from framing.cli import main, parse_args
 
 
@@ -44,8 +44,19 @@ def test_bad_arguments_exit_2(capsys):
 
 def test_module_entry_point_runs(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "framing", "score", str(SEEDS / "000_e191cd35296de808.txt"), "--out", str(tmp_path / "a.json")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "framing",
+            "score",
+            str(SEEDS / "000_e191cd35296de808.txt"),
+            "--out",
+            str(tmp_path / "a.json"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert pd.read_json(tmp_path / "a.json").loc[0, "article_id"] == "000_e191cd35296de808"

@@ -1,9 +1,9 @@
 import json
 
 import pytest
-
 from conftest import SEEDS
-from framing.corpus import Article, LoadError, decode, load_paths, markdown_to_text, parse_bytes, InputError
+
+from framing.corpus import Article, InputError, LoadError, decode, load_paths, markdown_to_text, parse_bytes
 
 
 def load_one(name: str, data: bytes):
@@ -29,7 +29,7 @@ def test_single_seed_file_still_gets_its_folder_metadata():
 @pytest.mark.parametrize(
     "data, encoding",
     [
-        ("Smörgåsbord och café.".encode("utf-8"), "utf-8"),
+        ("Smörgåsbord och café.".encode(), "utf-8"),
         ("\ufeffSmörgåsbord och café.".encode("utf-8"), "utf-8-sig"),
         ("Smörgåsbord och café.".encode("utf-16"), "utf-16"),
         ("Smörgåsbord och café.".encode("utf-16-le"), "utf-16-le"),
@@ -45,11 +45,19 @@ def test_legacy_single_byte_text_is_detected_not_mangled():
     original = "Le café était fermé. Les élèves sont arrivés à l'école très tôt ce matin-là.\n" * 3
     text, used = decode(original.encode("cp1252"))
     assert text == original
-    assert "\ufffd" not in text and used.lower().replace("_", "-") in {"cp1252", "windows-1252", "iso8859-1", "latin-1", "iso-8859-1", "iso8859-15", "latin1"}
+    assert "\ufffd" not in text and used.lower().replace("_", "-") in {
+        "cp1252",
+        "windows-1252",
+        "iso8859-1",
+        "latin-1",
+        "iso-8859-1",
+        "iso8859-15",
+        "latin1",
+    }
 
 
 def test_mixed_utf8_and_legacy_lines_are_each_decoded_right():
-    data = "Första raden på svenska.\n".encode("utf-8") + "Deuxième ligne, très française.\n".encode("cp1252")
+    data = "Första raden på svenska.\n".encode() + "Deuxième ligne, très française.\n".encode("cp1252")
     text, used = decode(data)
     assert text == "Första raden på svenska.\nDeuxième ligne, très française.\n"
     assert used.startswith("mixed")
@@ -110,7 +118,7 @@ def test_html_main_text_title_site_and_date_extracted_and_scripts_dropped():
 
 
 def test_csv_and_json_records_with_per_record_errors():
-    csv_bytes = "text,title,outlet,date\nFirst article text here.,One,Daily,2024-01-02\n,Empty,Daily,\n".encode()
+    csv_bytes = b"text,title,outlet,date\nFirst article text here.,One,Daily,2024-01-02\n,Empty,Daily,\n"
     items = list(parse_bytes("batch.csv", csv_bytes))
     assert isinstance(items[0], Article) and items[0].outlet == "Daily" and items[0].published == "2024-01-02"
     assert isinstance(items[1], LoadError) and items[1].source == "batch.csv#2"

@@ -17,7 +17,9 @@ def test_tables_have_documented_columns_and_one_row_per_article(seed_report):
     articles = seed_report.article_table()
     assert len(articles) == 5 and set(METRIC_NAMES) <= set(articles.columns)
     spans = seed_report.span_table()
-    assert {"article_id", "start", "end", "text", "kind", "category", "sentence_index", "in_quote"} <= set(spans.columns)
+    assert {"article_id", "start", "end", "text", "kind", "category", "sentence_index", "in_quote"} <= set(
+        spans.columns
+    )
 
 
 def test_span_offsets_point_at_their_text(seed_report):
@@ -36,7 +38,7 @@ def test_csv_reads_back_to_the_same_values(seed_report):
 
 def test_formula_cells_are_neutralised_but_numbers_are_not():
     article = framing.article_from_text(
-        "=HYPERLINK(\"http://evil\")\n\nThe budget was a terrible failure, officials said.", outlet="@evil", ident="+x"
+        '=HYPERLINK("http://evil")\n\nThe budget was a terrible failure, officials said.', outlet="@evil", ident="+x"
     )
     report = framing.build_report([article])
     csv_text = table_to_csv(report.article_table())

@@ -1,4 +1,5 @@
 from conftest import doc_of
+
 from framing.text import ROLE_BODY, ROLE_HEADING, ROLE_HEADLINE
 
 
@@ -31,7 +32,9 @@ def test_quotes_stay_with_their_sentence():
 
 
 def test_headline_without_final_punctuation_is_its_own_sentence_and_role():
-    doc = doc_of("Council passes budget\n\nThe council passed the budget. It was close.\n\nWhat comes next\n\nA vote in May.")
+    doc = doc_of(
+        "Council passes budget\n\nThe council passed the budget. It was close.\n\nWhat comes next\n\nA vote in May."
+    )
     assert [(s.role, s.text) for s in doc.sentences] == [
         (ROLE_HEADLINE, "Council passes budget"),
         (ROLE_BODY, "The council passed the budget."),
@@ -42,7 +45,10 @@ def test_headline_without_final_punctuation_is_its_own_sentence_and_role():
 
 
 def test_metadata_title_picks_the_headline_among_display_lines():
-    doc = doc_of("Connection to the Kremlin?\nMusk had contact with Putin\nThe report said so.", title="Musk had contact with Putin")
+    doc = doc_of(
+        "Connection to the Kremlin?\nMusk had contact with Putin\nThe report said so.",
+        title="Musk had contact with Putin",
+    )
     assert [s.role for s in doc.sentences] == [ROLE_HEADING, ROLE_HEADLINE, ROLE_BODY]
 
 

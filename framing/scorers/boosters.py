@@ -10,9 +10,14 @@ from ._lexical import find_evidence, lexicon_name, per_100_words
 
 FAMILY = "boosters"
 METRICS = (
-    MetricSpec("boosters_per_100w", FAMILY, "Boosters per 100 words",
-               "Certainty markers (clearly, undeniably, in fact, expressly; weight 1, conversational emphasis 0.5) per 100 words.",
-               "weighted per 100 words", ("en", "sv")),
+    MetricSpec(
+        "boosters_per_100w",
+        FAMILY,
+        "Boosters per 100 words",
+        "Certainty markers (clearly, undeniably, in fact, expressly; weight 1, conversational emphasis 0.5) per 100 words.",
+        "weighted per 100 words",
+        ("en", "sv"),
+    ),
 )
 
 

@@ -34,19 +34,46 @@ _METRIC_OF = {
 _REPORTED_WINDOW = 6
 
 METRICS = (
-    MetricSpec("hedges_per_100w", FAMILY, "Hedges per 100 words",
-               "Hedge cues (epistemic modals, epistemic adverbs/adjectives/verbs, anonymous attribution, speculation) per 100 words of the cleaned text.",
-               "per 100 words", ("en", "sv")),
-    MetricSpec("hedges_modal_per_100w", FAMILY, "Modal hedges per 100 words",
-               "Epistemic modals (may, might, could, would) in their hedging use, per 100 words.", "per 100 words", ("en", "sv")),
-    MetricSpec("hedges_epistemic_per_100w", FAMILY, "Epistemic hedges per 100 words",
-               "Epistemic adverbs, adjectives and verbs (reportedly, allegedly, apparently, appears to, is said to) per 100 words.",
-               "per 100 words", ("en", "sv")),
-    MetricSpec("hedges_anonymous_per_100w", FAMILY, "Anonymous attributions per 100 words",
-               "Attributions to unnamed sources (a source familiar with, people briefed on the matter, insiders, on condition of anonymity) per 100 words.",
-               "per 100 words", ("en", "sv")),
-    MetricSpec("hedges_speculation_per_100w", FAMILY, "Speculation per 100 words",
-               "Speculation markers (speculate, rumoured, unconfirmed, remains to be seen) per 100 words.", "per 100 words", ("en", "sv")),
+    MetricSpec(
+        "hedges_per_100w",
+        FAMILY,
+        "Hedges per 100 words",
+        "Hedge cues (epistemic modals, epistemic adverbs/adjectives/verbs, anonymous attribution, speculation) per 100 words of the cleaned text.",
+        "per 100 words",
+        ("en", "sv"),
+    ),
+    MetricSpec(
+        "hedges_modal_per_100w",
+        FAMILY,
+        "Modal hedges per 100 words",
+        "Epistemic modals (may, might, could, would) in their hedging use, per 100 words.",
+        "per 100 words",
+        ("en", "sv"),
+    ),
+    MetricSpec(
+        "hedges_epistemic_per_100w",
+        FAMILY,
+        "Epistemic hedges per 100 words",
+        "Epistemic adverbs, adjectives and verbs (reportedly, allegedly, apparently, appears to, is said to) per 100 words.",
+        "per 100 words",
+        ("en", "sv"),
+    ),
+    MetricSpec(
+        "hedges_anonymous_per_100w",
+        FAMILY,
+        "Anonymous attributions per 100 words",
+        "Attributions to unnamed sources (a source familiar with, people briefed on the matter, insiders, on condition of anonymity) per 100 words.",
+        "per 100 words",
+        ("en", "sv"),
+    ),
+    MetricSpec(
+        "hedges_speculation_per_100w",
+        FAMILY,
+        "Speculation per 100 words",
+        "Speculation markers (speculate, rumoured, unconfirmed, remains to be seen) per 100 words.",
+        "per 100 words",
+        ("en", "sv"),
+    ),
 )
 
 

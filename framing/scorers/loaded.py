@@ -10,12 +10,22 @@ from ._lexical import find_evidence, lexicon_name, per_100_words
 
 FAMILY = "loaded"
 METRICS = (
-    MetricSpec("loaded_per_100w", FAMILY, "Loaded wording per 100 words (own voice)",
-               "Weighted editorializing words (intensifying adverbs, evaluative adjectives, loaded verbs, labels; weight 1 or 0.5) outside direct quotations, per 100 words.",
-               "weighted per 100 words", ("en",)),
-    MetricSpec("loaded_quoted_per_100w", FAMILY, "Loaded wording in quotations per 100 words",
-               "The same cues inside direct quotations (the speaker's words, not the outlet's), per 100 words.",
-               "weighted per 100 words", ("en",)),
+    MetricSpec(
+        "loaded_per_100w",
+        FAMILY,
+        "Loaded wording per 100 words (own voice)",
+        "Weighted editorializing words (intensifying adverbs, evaluative adjectives, loaded verbs, labels; weight 1 or 0.5) outside direct quotations, per 100 words.",
+        "weighted per 100 words",
+        ("en",),
+    ),
+    MetricSpec(
+        "loaded_quoted_per_100w",
+        FAMILY,
+        "Loaded wording in quotations per 100 words",
+        "The same cues inside direct quotations (the speaker's words, not the outlet's), per 100 words.",
+        "weighted per 100 words",
+        ("en",),
+    ),
 )
 
 

@@ -26,17 +26,37 @@ FK_PER_SENTENCE_LEN, FK_PER_SYLLABLES, FK_OFFSET = 0.39, 11.8, 15.59
 LIX_LONG_WORD_FACTOR = 100
 
 METRICS = (
-    MetricSpec("flesch_reading_ease", FAMILY, "Flesch Reading Ease",
-               "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948), body sentences; higher is easier. English only.",
-               "score", ("en",)),
-    MetricSpec("fk_grade", FAMILY, "Flesch–Kincaid grade",
-               "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (Kincaid et al. 1975), body sentences; a US school grade. English only.",
-               "grade", ("en",)),
-    MetricSpec("lix", FAMILY, "LIX",
-               "Words per sentence + 100 × share of words longer than six letters (Björnsson 1968), body sentences; every language. Below 30 very easy, above 60 very hard.",
-               "score"),
+    MetricSpec(
+        "flesch_reading_ease",
+        FAMILY,
+        "Flesch Reading Ease",
+        "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948), body sentences; higher is easier. English only.",
+        "score",
+        ("en",),
+    ),
+    MetricSpec(
+        "fk_grade",
+        FAMILY,
+        "Flesch–Kincaid grade",
+        "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (Kincaid et al. 1975), body sentences; a US school grade. English only.",
+        "grade",
+        ("en",),
+    ),
+    MetricSpec(
+        "lix",
+        FAMILY,
+        "LIX",
+        "Words per sentence + 100 × share of words longer than six letters (Björnsson 1968), body sentences; every language. Below 30 very easy, above 60 very hard.",
+        "score",
+    ),
     MetricSpec("words", FAMILY, "Words", "Words in the cleaned text (headline included).", "words", relative=True),
-    MetricSpec("sentences", FAMILY, "Sentences", "Sentences in the cleaned text (headline and subheadings included).", "sentences"),
+    MetricSpec(
+        "sentences",
+        FAMILY,
+        "Sentences",
+        "Sentences in the cleaned text (headline and subheadings included).",
+        "sentences",
+    ),
     MetricSpec("mean_sentence_len", FAMILY, "Mean sentence length", "Mean words per body sentence.", "words"),
 )
 
@@ -86,5 +106,7 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
     metrics["flesch_reading_ease"] = MetricValue.of(
         FLESCH_BASE - FLESCH_PER_SENTENCE_LEN * words_per_sentence - FLESCH_PER_SYLLABLES * per_word
     )
-    metrics["fk_grade"] = MetricValue.of(FK_PER_SENTENCE_LEN * words_per_sentence + FK_PER_SYLLABLES * per_word - FK_OFFSET)
+    metrics["fk_grade"] = MetricValue.of(
+        FK_PER_SENTENCE_LEN * words_per_sentence + FK_PER_SYLLABLES * per_word - FK_OFFSET
+    )
     return ScorerOutput(metrics)

@@ -17,14 +17,29 @@ from ._lexical import find_evidence, lexicon_name
 
 FAMILY = "sourcing"
 METRICS = (
-    MetricSpec("attributions", FAMILY, "Attributed statements",
-               "Sentences that attribute what they say to a source (said, told, according to, wrote, stated…).",
-               "sentences", ("en", "sv")),
-    MetricSpec("anonymous_share", FAMILY, "Share attributed to unnamed sources",
-               "Share of attributed sentences whose source is unnamed (a source familiar with, insiders, people briefed on the matter).",
-               "share 0–1", ("en", "sv")),
-    MetricSpec("quote_share", FAMILY, "Share in direct quotation",
-               "Share of body characters inside direct quotation marks (“…”, \"…\", «…», ”…”).", "share 0–1"),
+    MetricSpec(
+        "attributions",
+        FAMILY,
+        "Attributed statements",
+        "Sentences that attribute what they say to a source (said, told, according to, wrote, stated…).",
+        "sentences",
+        ("en", "sv"),
+    ),
+    MetricSpec(
+        "anonymous_share",
+        FAMILY,
+        "Share attributed to unnamed sources",
+        "Share of attributed sentences whose source is unnamed (a source familiar with, insiders, people briefed on the matter).",
+        "share 0–1",
+        ("en", "sv"),
+    ),
+    MetricSpec(
+        "quote_share",
+        FAMILY,
+        "Share in direct quotation",
+        'Share of body characters inside direct quotation marks (“…”, "…", «…», ”…”).',
+        "share 0–1",
+    ),
 )
 
 
@@ -32,7 +47,9 @@ def _quote_evidence(doc: Doc) -> list[Evidence]:
     out = []
     for start, end in doc.quotes:
         index = next((s.index for s in doc.sentences if s.start <= start < s.end), -1)
-        out.append(Evidence(start, end, doc.text[start:end], "quote", "direct_quote", 1.0, "quotation_marks", index, True))
+        out.append(
+            Evidence(start, end, doc.text[start:end], "quote", "direct_quote", 1.0, "quotation_marks", index, True)
+        )
     return out
 
 
@@ -61,7 +78,12 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
         e.sentence_index for e in find_evidence(doc, hedges, "hedge") if e.category == "anonymous_attribution"
     }
     cues = [
-        Evidence(**{**e.__dict__, "category": "anonymous_source" if e.sentence_index in anonymous_sentences else "named_source"})
+        Evidence(
+            **{
+                **e.__dict__,
+                "category": "anonymous_source" if e.sentence_index in anonymous_sentences else "named_source",
+            }
+        )
         for e in find_evidence(doc, lexicon, "attribution")
     ]
     attributed = {e.sentence_index for e in cues}

@@ -21,14 +21,38 @@ from ..text import ROLE_BODY, ROLE_HEADLINE, Doc
 FAMILY = "tone"
 LANGUAGES = ("en",)
 METRICS = (
-    MetricSpec("tone_mean", FAMILY, "Tone (mean of body sentences)",
-               "Mean VADER compound score (−1 … +1) of the body sentences.", "compound −1…1", LANGUAGES),
-    MetricSpec("tone_headline", FAMILY, "Headline tone",
-               "VADER compound score (−1 … +1) of the headline.", "compound −1…1", LANGUAGES),
-    MetricSpec("neg_share", FAMILY, "Negative sentence share",
-               "Share of body sentences with compound ≤ −0.05 (VADER's threshold).", "share 0–1", LANGUAGES),
-    MetricSpec("pos_share", FAMILY, "Positive sentence share",
-               "Share of body sentences with compound ≥ 0.05 (VADER's threshold).", "share 0–1", LANGUAGES),
+    MetricSpec(
+        "tone_mean",
+        FAMILY,
+        "Tone (mean of body sentences)",
+        "Mean VADER compound score (−1 … +1) of the body sentences.",
+        "compound −1…1",
+        LANGUAGES,
+    ),
+    MetricSpec(
+        "tone_headline",
+        FAMILY,
+        "Headline tone",
+        "VADER compound score (−1 … +1) of the headline.",
+        "compound −1…1",
+        LANGUAGES,
+    ),
+    MetricSpec(
+        "neg_share",
+        FAMILY,
+        "Negative sentence share",
+        "Share of body sentences with compound ≤ −0.05 (VADER's threshold).",
+        "share 0–1",
+        LANGUAGES,
+    ),
+    MetricSpec(
+        "pos_share",
+        FAMILY,
+        "Positive sentence share",
+        "Share of body sentences with compound ≥ 0.05 (VADER's threshold).",
+        "share 0–1",
+        LANGUAGES,
+    ),
 )
 
 
@@ -62,8 +86,19 @@ def _word_evidence(doc: Doc, config: Config) -> list[Evidence]:
             negated = any(t.norm in negations or t.norm.endswith("n't") for t in window)
             weight = valence * N_SCALAR if negated else valence
             category = "negated" if negated else ("positive" if valence > 0 else "negative")
-            out.append(Evidence(token.start, token.end, token.text, "tone", category, round(weight, 4),
-                                f"vader_lexicon {token.norm} {valence:+.1f}", sentence.index, doc.in_quote(token.start)))
+            out.append(
+                Evidence(
+                    token.start,
+                    token.end,
+                    token.text,
+                    "tone",
+                    category,
+                    round(weight, 4),
+                    f"vader_lexicon {token.norm} {valence:+.1f}",
+                    sentence.index,
+                    doc.in_quote(token.start),
+                )
+            )
     return out
 
 

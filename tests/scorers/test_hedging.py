@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import doc_of
+
 from framing.config import DEFAULT_CONFIG
 from framing.scorers import hedging
 
@@ -16,8 +16,14 @@ def hedges(text, language="en"):
         ("The minister reportedly resigned.", [("reportedly", "epistemic")]),
         ("The deal appears to have collapsed.", [("appears to", "epistemic")]),
         ("He is also said to have met them.", [("is also said to", "epistemic")]),
-        ("According to a source familiar with the situation, he left.", [("a source familiar with the situation", "anonymous_attribution")]),
-        ("Two people briefed on the matter confirmed it.", [("Two people briefed on the matter", "anonymous_attribution")]),
+        (
+            "According to a source familiar with the situation, he left.",
+            [("a source familiar with the situation", "anonymous_attribution")],
+        ),
+        (
+            "Two people briefed on the matter confirmed it.",
+            [("Two people briefed on the matter", "anonymous_attribution")],
+        ),
         ("Insiders expect a deal.", [("Insiders", "anonymous_attribution")]),
         ("Analysts speculate about the outcome.", [("speculate", "speculation")]),
         ("The plan may fail.", [("may", "modal")]),

@@ -1,15 +1,12 @@
 import pytest
-
 from conftest import doc_of
+
 from framing.config import DEFAULT_CONFIG
 from framing.scorers import sourcing
 
 
 def test_named_and_anonymous_attributions():
-    text = (
-        "The mayor said the plan was ready. A source familiar with the talks said it was not. "
-        "The vote is on Friday."
-    )
+    text = "The mayor said the plan was ready. A source familiar with the talks said it was not. The vote is on Friday."
     out = sourcing.score(doc_of(text), DEFAULT_CONFIG)
     cues = [(e.text, e.category) for e in out.evidence if e.kind == "attribution"]
     assert cues == [("said", "named_source"), ("said", "anonymous_source")]
