@@ -343,19 +343,12 @@ def _parse_csv(name, stem, text, encoding, config) -> Iterator[Article | LoadErr
         yield LoadError(name, f"a CSV of articles needs a 'text' column (found: {', '.join(header) or 'none'})")
         return
     try:
-        for row_number, row in enumerate(reader, start=1):
-            where = f"row {row_number}"
-            try:
-                fields = _record_fields(row, where)
-                yield _article(fields, f"{stem}-{row_number}", f"{name}#{row_number}", encoding, config)
-            except InputError as exc:
-                yield LoadError(f"{name}#{row_number}", str(exc))
+        yield from _records(name, stem, enumerate(reader, start=1), encoding, config, "row")
     except csv.Error as exc:
         yield LoadError(name, f"CSV parse error: {exc}")
 
 
 def _parse_json(name, stem, text, encoding, config, lines: bool) -> Iterator[Article | LoadError]:
-    records: list[tuple[int, object]] = []
     if lines:
         for line_number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
@@ -367,24 +360,22 @@ def _parse_json(name, stem, text, encoding, config, lines: bool) -> Iterator[Art
                 continue
             yield from _records(name, stem, [(line_number, record)], encoding, config)
         return
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield LoadError(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
-            return
-        if isinstance(data, dict) and isinstance(data.get("articles"), list):
-            data = data["articles"]
-        items = data if isinstance(data, list) else [data]
-        records = list(enumerate(items, start=1))
-    yield from _records(name, stem, records, encoding, config)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield LoadError(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items = data if isinstance(data, list) else [data]
+    yield from _records(name, stem, enumerate(items, start=1), encoding, config)
 
 
-def _records(name, stem, records, encoding, config) -> Iterator[Article | LoadError]:
+def _records(name, stem, records, encoding, config, noun: str = "record") -> Iterator[Article | LoadError]:
+    """Articles from (number, record) pairs; a bad record becomes a LoadError named ``name#number``."""
     for number, record in records:
-        where = f"record {number}"
         try:
-            fields = _record_fields(record, where)
+            fields = _record_fields(record, f"{noun} {number}")
             yield _article(fields, f"{stem}-{number}", f"{name}#{number}", encoding, config)
         except InputError as exc:
             yield LoadError(f"{name}#{number}", str(exc))
