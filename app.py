@@ -1,0 +1,28 @@
+"""The framing dashboard: how did these outlets frame the same event?
+
+Run with ``streamlit run app.py``. Pages live in app_pages/; all scoring is in the framing
+library, the pages only render its Report.
+"""
+
+import streamlit as st
+
+from app_pages import state
+
+st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
+
+pages = [
+    st.Page(state.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page(state.PAGES["article"], title="Article", icon=":material/article:", url_path="article"),
+    st.Page(state.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
+    st.Page(state.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
+    st.Page(state.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
+]
+navigation = st.navigation(pages)
+
+with st.sidebar:
+    collection = state.articles()
+    errors = state.load_errors()
+    st.caption(f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} file error(s)" if errors else ""))
+    st.page_link(state.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
+
+navigation.run()

@@ -1,0 +1,95 @@
+"""Article drill-down: the words behind every number."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import state
+from framing.render import HIGHLIGHT_KINDS, LAYERS, cue_counts, highlight_html, legend_html
+from framing.report import rel_name
+from framing.scorers import METRICS
+
+report = state.report()
+if not report.articles:
+    state.empty_state()
+
+current = state.pick_article(report, "Article", "article", "drill_article")
+article = current.article
+
+st.title(state.md(article.outlet or article.id))
+facts = [f"**{state.md(article.language or '?')}** ({article.language_source or 'unknown'})", f"source {state.md(article.source)}"]
+if article.published:
+    facts.append(f"published {article.published}")
+if article.authors:
+    facts.append("by " + state.md(", ".join(article.authors)))
+st.caption(" · ".join(facts))
+for warning in article.warnings:
+    st.warning(state.md(warning))
+
+text_col, score_col = st.columns([3, 2], gap="large")
+
+with text_col:
+    toggles = st.columns(len(LAYERS) + 1)
+    layers = {
+        layer.kind
+        for layer, col in zip(LAYERS, toggles, strict=False)
+        if col.toggle(layer.label, value=True, key=f"layer_{layer.kind}", help=layer.description)
+    }
+    tint = toggles[-1].toggle("Tone tint", value=True, key="layer_tint", help="Sentence background by VADER tone")
+    st.html(legend_html(layers, tint))
+
+    headline = [s for s in current.sentences if s.role == "headline"]
+    st.subheader("Headline")
+    if headline:
+        st.html(highlight_html(current, layers, tint, roles=("headline",)))
+        found = [e for e in current.evidence if e.sentence_index == headline[0].index and e.kind in HIGHLIGHT_KINDS]
+        tone = current.metrics["tone_headline"]
+        st.caption(
+            ("Headline tone " + (f"{tone.value:+.2f}" if tone.value is not None else f"empty: {state.md(tone.reason)}"))
+            + " · " + (", ".join(f"{e.kind} “{state.md(e.text)}”" for e in found) or "no cues")
+        )
+    else:
+        st.caption("No headline found in the text or its metadata.")
+
+    st.subheader("Text")
+    st.html(highlight_html(current, layers, tint, roles=("heading", "body")))
+
+with score_col:
+    st.subheader("Scores")
+    rows = []
+    for m in METRICS:
+        mv, rel = current.metrics[m.name], current.relative.get(rel_name(m.name))
+        rows.append({
+            "metric": m.label,
+            "value": mv.value,
+            "vs. others' median": rel.value if rel is not None else None,
+            "note": mv.reason or (rel.reason if rel is not None and rel.reason else ""),
+        })
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, key="drill_scores",
+        column_config={
+            "value": st.column_config.NumberColumn(format="%.3f"),
+            "vs. others' median": st.column_config.NumberColumn(format="%+.3f"),
+            "note": st.column_config.TextColumn("why empty", width="medium"),
+        },
+    )
+    st.subheader("Cues found")
+    cues = pd.DataFrame(cue_counts(current))
+    if cues.empty:
+        st.caption("No cues found.")
+    else:
+        kinds = st.multiselect("Kinds", sorted(cues["kind"].unique()), default=sorted(set(cues["kind"]) - {"tone"}),
+                               key="cue_kinds")
+        st.dataframe(cues[cues["kind"].isin(kinds)], hide_index=True, key="cue_table")
+
+    st.subheader("Removed boilerplate")
+    if article.removed:
+        with st.expander(f"{len(article.removed)} part(s) removed before scoring"):
+            for part in article.removed:
+                st.markdown(f"**{part.rule}**")
+                st.code(part.text, language=None, wrap_lines=True)
+    else:
+        st.caption("Nothing was removed.")
+    if article.credits:
+        with st.expander("Contributor credits (kept as metadata, not scored)"):
+            for credit in article.credits:
+                st.code(credit, language=None, wrap_lines=True)

@@ -1,0 +1,50 @@
+"""Compare two articles side by side: their metrics, the differences, and their highlighted text."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import state
+from framing.render import HIGHLIGHT_KINDS, highlight_html, legend_html
+from framing.scorers import METRICS
+
+report = state.report()
+if not report.articles:
+    state.empty_state()
+
+st.title("Compare two articles")
+left, right = st.columns(2, gap="large")
+with left:
+    a = state.pick_article(report, "Left article", "a", "compare_a", default_index=0)
+with right:
+    b = state.pick_article(report, "Right article", "b", "compare_b", default_index=1)
+
+rows = []
+for m in METRICS:
+    va, vb = a.metrics[m.name].value, b.metrics[m.name].value
+    rows.append({
+        "metric": m.label,
+        "left": va,
+        "right": vb,
+        "right − left": None if va is None or vb is None else vb - va,
+        "note": "; ".join(x for x in (a.metrics[m.name].reason, b.metrics[m.name].reason) if x),
+    })
+st.dataframe(
+    pd.DataFrame(rows), hide_index=True, key="compare_metrics",
+    column_config={
+        "left": st.column_config.NumberColumn(f"left: {a.article.outlet or a.article.id}", format="%.3f"),
+        "right": st.column_config.NumberColumn(f"right: {b.article.outlet or b.article.id}", format="%.3f"),
+        "right − left": st.column_config.NumberColumn(format="%+.3f"),
+        "note": st.column_config.TextColumn("why empty", width="large"),
+    },
+)
+
+layers = set(st.pills("Highlight", HIGHLIGHT_KINDS, selection_mode="multi", default=list(HIGHLIGHT_KINDS), key="compare_layers") or [])
+tint = st.toggle("Tone tint", value=True, key="compare_tint")
+st.html(legend_html(layers, tint))
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(state.md(a.article.outlet or a.article.id))
+    st.html(highlight_html(a, layers, tint))
+with right:
+    st.subheader(state.md(b.article.outlet or b.article.id))
+    st.html(highlight_html(b, layers, tint))

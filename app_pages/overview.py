@@ -1,0 +1,70 @@
+"""Overview: the collection at a glance; every row, bar, cell and point opens its drill-down."""
+
+import streamlit as st
+
+from app_pages import state
+from framing import charts
+from framing.scorers import METRICS
+
+report = state.report()
+if not report.articles:
+    state.empty_state()
+
+st.title("How the outlets framed the event")
+st.caption(
+    f"{len(report.articles)} articles. Click a row, bar, heatmap cell or tone point to see the words behind the number. "
+    "Empty cells are metrics that do not apply (hover the column header for its definition)."
+)
+
+table = report.article_table()
+table = table[table["status"] == "ok"]
+columns = ["article_id", "outlet", "title", "language", "published", *(m.name for m in METRICS)]
+config = {
+    "article_id": st.column_config.TextColumn("Article", help="File name of the article"),
+    "outlet": st.column_config.TextColumn("Outlet"),
+    "title": st.column_config.TextColumn("Headline", width="large"),
+    "language": st.column_config.TextColumn("Lang.", help="ISO 639-1 code, detected or from metadata"),
+    "published": st.column_config.TextColumn("Date"),
+    **{m.name: st.column_config.NumberColumn(m.label, help=f"{m.definition} ({m.unit})", format="%.2f") for m in METRICS},
+}
+picked = st.dataframe(
+    table[columns], column_config=config, hide_index=True, on_select="rerun", selection_mode="single-row",
+    key=f"score_table-{state.nonce()}",
+)
+if picked and picked.selection.rows:
+    state.open_article(table.iloc[picked.selection.rows[0]]["article_id"])
+
+options = [m.name for m in METRICS]
+spec = {m.name: m for m in METRICS}
+chosen = st.multiselect(
+    "Metrics in the charts", options, default=list(charts.DEFAULT_CHART_METRICS),
+    format_func=lambda n: spec[n].label, key="chart_metrics",
+)
+metrics = tuple(chosen) or charts.DEFAULT_CHART_METRICS
+
+st.subheader("Relative framing")
+st.caption(
+    "Each cell compares an article with the median of the *other* articles on one metric: red where it has more "
+    "than the others, blue where less. Colors are scaled per metric; hover for the raw values. "
+    "What every outlet shares (the event's own tone) cancels out; what remains is the outlet's framing."
+)
+event = st.plotly_chart(
+    charts.relative_heatmap(report, metrics), on_select="rerun", selection_mode="points", key=f"heatmap-{state.nonce()}"
+)
+if target := state.selected_article(event):
+    state.open_article(target)
+
+st.subheader("Metrics by outlet")
+event = st.plotly_chart(
+    charts.metrics_by_outlet(report, metrics), on_select="rerun", selection_mode="points", key=f"bars-{state.nonce()}"
+)
+if target := state.selected_article(event):
+    state.open_article(target)
+
+st.subheader("Tone through each article")
+st.caption("VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone.")
+event = st.plotly_chart(
+    charts.tone_trajectory(report), on_select="rerun", selection_mode="points", key=f"tone-{state.nonce()}"
+)
+if target := state.selected_article(event):
+    state.open_article(target)

@@ -1,0 +1,163 @@
+"""Session state, caching and navigation shared by the pages. Holds no scoring logic.
+
+The collection (a list of ``Article``) lives in the user's session: uploads stay private to
+it. Scores are cached per article by a hash of the article's content and metadata, the
+configuration and the engine version, so reruns and other sessions never rescore the same
+text; the collection-level report (with relative framing) is cached by its articles' keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import streamlit as st
+
+import framing
+from framing.compare import relative_framing
+from framing.corpus import Article, LoadError
+from framing.render import article_labels
+from framing.report import ENGINE_VERSION, ArticleReport, Report
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+CONFIG = framing.DEFAULT_CONFIG
+PAGES = {
+    "overview": "app_pages/overview.py",
+    "article": "app_pages/article.py",
+    "compare": "app_pages/compare.py",
+    "data": "app_pages/data.py",
+    "methods": "app_pages/methods.py",
+}
+# Articles scored and kept in the shared cache; a few hundred collections' worth.
+SCORE_CACHE_ENTRIES = 20_000
+
+
+@st.cache_resource(show_spinner=False)
+def seed_collection() -> tuple[tuple[Article, ...], tuple[LoadError, ...]]:
+    result = framing.load_paths([SEEDS], CONFIG)
+    return tuple(result.articles), tuple(result.errors)
+
+
+def article_key(article: Article) -> str:
+    blob = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob + CONFIG.fingerprint().encode() + ENGINE_VERSION.encode()).hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
+def _score(key: str, _article: Article) -> ArticleReport:
+    return framing.score_article(_article, CONFIG)
+
+
+def score(article: Article) -> ArticleReport:
+    return _score(article_key(article), article)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _collection_report(keys: tuple[str, ...], _articles: tuple[Article, ...], _errors: tuple[LoadError, ...]) -> Report:
+    reports = [_score(k, a) for k, a in zip(keys, _articles, strict=True)]
+    return Report(tuple(relative_framing(reports)), _errors, config_fingerprint=CONFIG.fingerprint())
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
+
+
+def md(text: object) -> str:
+    """User text made inert for Streamlit markdown: every markdown/HTML special is escaped."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+def articles() -> list[Article]:
+    if "articles" not in st.session_state:
+        reset_to_seeds()
+    return st.session_state["articles"]
+
+
+def load_errors() -> list[LoadError]:
+    articles()
+    return st.session_state["load_errors"]
+
+
+def reset_to_seeds() -> None:
+    seeds, errors = seed_collection()
+    st.session_state["articles"] = list(seeds)
+    st.session_state["load_errors"] = list(errors)
+
+
+def add(new_articles: list[Article], errors: list[LoadError]) -> None:
+    existing = articles()
+    taken = {a.id for a in existing}
+    for article in new_articles:
+        ident, n = article.id, 1
+        while ident in taken:
+            n += 1
+            ident = f"{article.id}~{n}"
+        taken.add(ident)
+        existing.append(article if ident == article.id else framing.Article(**{**article.__dict__, "id": ident}))
+    st.session_state["load_errors"] = load_errors() + list(errors)
+
+
+def remove(ids: set[str]) -> None:
+    st.session_state["articles"] = [a for a in articles() if a.id not in ids]
+
+
+def report() -> Report:
+    current = tuple(articles())
+    errors = tuple(load_errors())
+    return _collection_report(tuple(article_key(a) for a in current), current, errors)
+
+
+def labels(rep: Report) -> dict[str, str]:
+    return article_labels(rep)
+
+
+def open_article(article_id: str) -> None:
+    """Go to the drill-down of an article; the id travels in the URL so the link can be shared."""
+    st.session_state["nav_nonce"] = st.session_state.get("nav_nonce", 0) + 1
+    st.switch_page(PAGES["article"], query_params={"article": article_id})
+
+
+def nonce() -> int:
+    """Changes on every navigation, so chart selections do not survive a return to the page."""
+    return st.session_state.get("nav_nonce", 0)
+
+
+def selected_article(event) -> str | None:
+    """The article id of the first point of a plotly or dataframe selection event, if any."""
+    if not event:
+        return None
+    points = event.get("selection", {}).get("points", []) if isinstance(event, dict) else event.selection.points
+    for point in points:
+        custom = point.get("customdata")
+        if custom:
+            return custom[0]
+    return None
+
+
+def empty_state() -> None:
+    st.info("The collection is empty. Add articles on the Data page, or go back to the seed collection.")
+    left, right = st.columns([1, 3])
+    left.page_link(PAGES["data"], label="Add articles", icon=":material/upload:")
+    if right.button("Reset to the seed collection", key="empty_reset"):
+        reset_to_seeds()
+        st.rerun()
+    st.stop()
+
+
+def _sync_param(param: str, key: str) -> None:
+    st.query_params[param] = st.session_state[key]
+
+
+def pick_article(rep: Report, label: str, param: str, key: str, default_index: int = 0) -> ArticleReport:
+    """A select box bound to a URL query parameter (the source of truth), so a choice can be shared."""
+    ids = [r.article.id for r in rep.articles]
+    names = labels(rep)
+    wanted = st.query_params.get(param)
+    if wanted not in ids:
+        wanted = ids[min(default_index, len(ids) - 1)]
+    st.session_state[key] = wanted
+    if st.query_params.get(param) != wanted:
+        st.query_params[param] = wanted
+    st.selectbox(label, ids, format_func=lambda i: f"{names[i]} · {i}", key=key, on_change=_sync_param, args=(param, key))
+    return rep.get(wanted)

@@ -1,0 +1,151 @@
+"""Rendering a scored article as HTML with its evidence highlighted. Pure: no Streamlit.
+
+User text is data, never markup: every piece of article text and every tooltip is passed
+through ``html.escape`` before any tag is added, and the only tags emitted are ``<span>``,
+``<div>``, ``<br>`` and one ``<style>`` block whose content is a constant of this module.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .model import KINDS, Evidence
+from .report import ArticleReport, Report
+
+
+@dataclass(frozen=True)
+class Layer:
+    kind: str
+    label: str
+    color: str
+    description: str
+
+
+# One layer per evidence kind; "tone" is the sentence tint (its word spans are in the cue table).
+LAYERS: tuple[Layer, ...] = (
+    Layer("loaded", "Loaded wording", "#f7b6b6", "editorializing words in the outlet's voice (quoted ones dashed)"),
+    Layer("hedge", "Hedges", "#ffe08a", "modals, epistemic words, anonymous attribution, speculation"),
+    Layer("booster", "Boosters", "#d9c2ff", "certainty markers"),
+    Layer("attribution", "Attributions", "#1f6fd1", "reporting verbs and source phrases (underlined)"),
+    Layer("quote", "Quotes", "#2e7d32", "direct quotations (green italic)"),
+)
+HIGHLIGHT_KINDS = tuple(layer.kind for layer in LAYERS)
+_BACKGROUND_ORDER = ("loaded", "hedge", "booster")  # which background wins where spans overlap
+
+CSS = """
+<style>
+.fr-text{white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:72rem}
+.fr-s{border-radius:3px;padding:1px 0}
+.fr-ev{border-radius:3px;padding:0 1px}
+.fr-loaded{background:#f7b6b6}
+.fr-loaded.fr-q-in{background:transparent;border-bottom:2px dashed #d33}
+.fr-hedge{background:#ffe08a}
+.fr-booster{background:#d9c2ff}
+.fr-attribution{text-decoration:underline 2px #1f6fd1;text-underline-offset:3px}
+.fr-quote{font-style:italic;color:#1b5e20}
+.fr-legend span{display:inline-block;margin:0 .9rem .3rem 0;padding:0 .4rem;border-radius:3px;font-size:.9rem}
+</style>
+"""
+
+
+def tone_color(tone: float | None) -> str | None:
+    """A translucent green (positive) or red (negative) proportional to |tone|."""
+    if tone is None or abs(tone) < 0.05:
+        return None
+    alpha = round(0.08 + 0.27 * min(1.0, abs(tone)), 3)
+    return f"rgba(46,160,67,{alpha})" if tone > 0 else f"rgba(215,58,73,{alpha})"
+
+
+def _describe(e: Evidence) -> str:
+    where = " (in quote)" if e.in_quote else ""
+    return f"{e.kind}: {e.category}{where} · weight {e.weight:g} · {e.rule}"
+
+
+def _segment(text: str, active: list[Evidence]) -> str:
+    if not active:
+        return html.escape(text)
+    kinds = {e.kind for e in active}
+    classes = ["fr-ev", *(f"fr-{k}" for k in HIGHLIGHT_KINDS if k in kinds)]
+    if any(e.in_quote for e in active if e.kind == "loaded"):
+        classes.append("fr-q-in")
+    title = html.escape(" | ".join(_describe(e) for e in active), quote=True)
+    kind_attr = " ".join(k for k in HIGHLIGHT_KINDS if k in kinds)
+    return f'<span class="{" ".join(classes)}" data-kinds="{kind_attr}" title="{title}">{html.escape(text)}</span>'
+
+
+def highlight_html(
+    report: ArticleReport,
+    layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS),
+    tint: bool = True,
+    roles: tuple[str, ...] | None = None,
+) -> str:
+    """The article's cleaned text as escaped HTML with the chosen evidence layers highlighted.
+
+    ``roles`` limits the output to sentences of those roles (e.g. ``("headline",)``); the text
+    between two rendered sentences is kept so paragraphs stay intact.
+    """
+    text = report.article.text
+    sentences = [s for s in report.sentences if roles is None or s.role in roles]
+    evidence = [e for e in report.evidence if e.kind in layers and e.kind in HIGHLIGHT_KINDS]
+    out = [CSS, '<div class="fr-text">']
+    previous_end = None
+    for s in sentences:
+        if previous_end is not None:
+            out.append(html.escape(text[previous_end : s.start]))
+        cuts = {s.start, s.end}
+        inside = [e for e in evidence if e.start < s.end and e.end > s.start]
+        for e in inside:
+            cuts.update(x for x in (e.start, e.end) if s.start < x < s.end)
+        points = sorted(cuts)
+        parts = []
+        for a, b in zip(points, points[1:], strict=False):
+            active = [e for e in inside if e.start <= a and e.end >= b]
+            parts.append(_segment(text[a:b], active))
+        color = tone_color(s.tone) if tint else None
+        style = f' style="background:{color}"' if color else ""
+        tone = "tone: not computed" if s.tone is None else f"tone {s.tone:+.2f}"
+        title = html.escape(f"sentence {s.index} · {s.role} · {tone}", quote=True)
+        out.append(f'<span class="fr-s" data-sentence="{s.index}"{style} title="{title}">{"".join(parts)}</span>')
+        previous_end = s.end
+    out.append("</div>")
+    return "".join(out)
+
+
+def legend_html(layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS), tint: bool = True) -> str:
+    items = []
+    for layer in LAYERS:
+        if layer.kind not in layers:
+            continue
+        css = {
+            "attribution": "text-decoration:underline 2px #1f6fd1",
+            "quote": "font-style:italic;color:#1b5e20",
+        }.get(layer.kind, f"background:{layer.color}")
+        items.append(f'<span style="{css}" title="{html.escape(layer.description)}">{html.escape(layer.label)}</span>')
+    if tint:
+        items.append('<span style="background:rgba(46,160,67,.3)">positive sentence</span>')
+        items.append('<span style="background:rgba(215,58,73,.3)">negative sentence</span>')
+    return CSS + '<div class="fr-legend">' + "".join(items) + "</div>"
+
+
+def article_labels(report: Report) -> dict[str, str]:
+    """Display label per article id: the outlet, disambiguated by id where outlets repeat."""
+    outlets = [r.article.outlet or r.article.id for r in report.articles]
+    labels = {}
+    for r, outlet in zip(report.articles, outlets, strict=True):
+        labels[r.article.id] = outlet if outlets.count(outlet) == 1 else f"{outlet} ({r.article.id})"
+    return labels
+
+
+def cue_counts(report: ArticleReport) -> list[dict]:
+    """Cue table rows: kind, category, the words as written (lower-cased), count, in quotes."""
+    rows: dict[tuple[str, str, str], dict] = {}
+    for e in report.evidence:
+        if e.kind not in KINDS or e.kind == "quote":
+            continue
+        key = (e.kind, e.category, e.text.lower())
+        row = rows.setdefault(key, {"kind": e.kind, "category": e.category, "cue": e.text.lower(), "count": 0, "in_quotes": 0})
+        row["count"] += 1
+        row["in_quotes"] += int(e.in_quote)
+    order = {k: i for i, k in enumerate(KINDS)}
+    return sorted(rows.values(), key=lambda r: (order[r["kind"]], -r["count"], r["cue"]))
