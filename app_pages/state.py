@@ -159,5 +159,7 @@ def pick_article(rep: Report, label: str, param: str, key: str, default_index: i
     st.session_state[key] = wanted
     if st.query_params.get(param) != wanted:
         st.query_params[param] = wanted
-    st.selectbox(label, ids, format_func=lambda i: f"{names[i]} · {i}", key=key, on_change=_sync_param, args=(param, key))
+    st.selectbox(
+        label, ids, format_func=lambda i: f"{names[i]} · {i}", key=key, on_change=_sync_param, args=(param, key)
+    )
     return rep.get(wanted)

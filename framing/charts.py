@@ -19,7 +19,13 @@ from .scorers import METRICS
 SPEC = {m.name: m for m in METRICS}
 # Metrics charted by default: one per signal family, the ones researchers compare first.
 DEFAULT_CHART_METRICS = (
-    "tone_mean", "hedges_per_100w", "loaded_per_100w", "boosters_per_100w", "anonymous_share", "quote_share", "lix",
+    "tone_mean",
+    "hedges_per_100w",
+    "loaded_per_100w",
+    "boosters_per_100w",
+    "anonymous_share",
+    "quote_share",
+    "lix",
 )
 # Plotly's qualitative palette, enough for the outlets of one event.
 PALETTE = ("#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#FF9DA6", "#9D755D", "#BAB0AC", "#EECA3B")
@@ -39,20 +45,29 @@ def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_M
     """Small multiples: one bar panel per metric, one bar per article (empty values not drawn)."""
     labels, colors = _labels(report), _colors(report)
     rows = max(1, math.ceil(len(metrics) / columns))
-    fig = make_subplots(rows=rows, cols=columns, subplot_titles=[SPEC[m].label for m in metrics],
-                        vertical_spacing=0.18 if rows > 1 else 0.1, horizontal_spacing=0.06)
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=[SPEC[m].label for m in metrics],
+        vertical_spacing=0.18 if rows > 1 else 0.1,
+        horizontal_spacing=0.06,
+    )
     for i, metric in enumerate(metrics):
         ids = [r.article.id for r in report.articles]
         values = [r.value(metric) for r in report.articles]
         reasons = [r.metrics[metric].reason or "" for r in report.articles]
         fig.add_trace(
             go.Bar(
-                x=[labels[a] for a in ids], y=values, marker_color=[colors[a] for a in ids],
+                x=[labels[a] for a in ids],
+                y=values,
+                marker_color=[colors[a] for a in ids],
                 customdata=[[a, metric, html.escape(reason)] for a, reason in zip(ids, reasons, strict=True)],
                 hovertemplate="%{x}<br>" + SPEC[metric].label + ": %{y:.3f}<extra></extra>",
-                showlegend=False, name=metric,
+                showlegend=False,
+                name=metric,
             ),
-            row=i // columns + 1, col=i % columns + 1,
+            row=i // columns + 1,
+            col=i % columns + 1,
         )
     fig.update_xaxes(showticklabels=False)
     fig.update_layout(height=260 * rows, margin=dict(l=10, r=10, t=40, b=10), clickmode="event+select", bargap=0.25)
@@ -85,15 +100,30 @@ def relative_heatmap(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_ME
             custom.append([r.article.id, metric, texts[-1]])
     fig = go.Figure(
         go.Scatter(
-            x=xs, y=ys, mode="markers", customdata=custom,
-            marker=dict(symbol="square", size=34, color=colors, colorscale=DIVERGING, cmin=-1, cmax=1,
-                        colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
-                        line=dict(width=1, color="#ddd")),
+            x=xs,
+            y=ys,
+            mode="markers",
+            customdata=custom,
+            marker=dict(
+                symbol="square",
+                size=34,
+                color=colors,
+                colorscale=DIVERGING,
+                cmin=-1,
+                cmax=1,
+                colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
+                line=dict(width=1, color="#ddd"),
+            ),
             hovertemplate="%{y}<br>%{x}<br>%{customdata[2]}<extra></extra>",
         )
     )
-    fig.update_layout(height=110 + 48 * len(report.articles), margin=dict(l=10, r=10, t=20, b=10),
-                      xaxis=dict(side="top"), yaxis=dict(autorange="reversed"), plot_bgcolor="#f5f5f5")
+    fig.update_layout(
+        height=110 + 48 * len(report.articles),
+        margin=dict(l=10, r=10, t=20, b=10),
+        xaxis=dict(side="top"),
+        yaxis=dict(autorange="reversed"),
+        plot_bgcolor="#f5f5f5",
+    )
     return fig
 
 
@@ -108,14 +138,23 @@ def tone_trajectory(report: Report) -> go.Figure:
         n = max(1, len(r.sentences) - 1)
         fig.add_trace(
             go.Scatter(
-                x=[s.index / n for s in scored], y=[s.tone for s in scored], mode="lines+markers",
-                name=labels[r.article.id], line=dict(color=colors[r.article.id], width=1.5),
+                x=[s.index / n for s in scored],
+                y=[s.tone for s in scored],
+                mode="lines+markers",
+                name=labels[r.article.id],
+                line=dict(color=colors[r.article.id], width=1.5),
                 marker=dict(size=[11 if s.role == "headline" else 7 for s in scored]),
                 customdata=[[r.article.id, s.index, html.escape(s.text[:140])] for s in scored],
                 hovertemplate="%{fullData.name}<br>sentence %{customdata[1]}: %{y:+.2f}<br>%{customdata[2]}<extra></extra>",
             )
         )
     fig.add_hline(y=0, line=dict(color="#999", width=1, dash="dot"))
-    fig.update_layout(height=380, margin=dict(l=10, r=10, t=20, b=10), xaxis_title="position in article",
-                      yaxis_title="tone (VADER compound)", yaxis=dict(range=[-1.05, 1.05]), legend=dict(orientation="h"))
+    fig.update_layout(
+        height=380,
+        margin=dict(l=10, r=10, t=20, b=10),
+        xaxis_title="position in article",
+        yaxis_title="tone (VADER compound)",
+        yaxis=dict(range=[-1.05, 1.05]),
+        legend=dict(orientation="h"),
+    )
     return fig

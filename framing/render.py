@@ -144,7 +144,9 @@ def cue_counts(report: ArticleReport) -> list[dict]:
         if e.kind not in KINDS or e.kind == "quote":
             continue
         key = (e.kind, e.category, e.text.lower())
-        row = rows.setdefault(key, {"kind": e.kind, "category": e.category, "cue": e.text.lower(), "count": 0, "in_quotes": 0})
+        row = rows.setdefault(
+            key, {"kind": e.kind, "category": e.category, "cue": e.text.lower(), "count": 0, "in_quotes": 0}
+        )
         row["count"] += 1
         row["in_quotes"] += int(e.in_quote)
     order = {k: i for i, k in enumerate(KINDS)}
