@@ -28,16 +28,22 @@ st.caption(" · ".join(facts))
 for warning in article.warnings:
     st.warning(state.md(warning))
 
-text_col, score_col = st.columns([3, 2], gap="large")
+text_col, score_col = st.columns([5, 4], gap="large")
 
 with text_col:
-    toggles = st.columns(len(LAYERS) + 1)
-    layers = {
-        layer.kind
-        for layer, col in zip(LAYERS, toggles, strict=False)
-        if col.toggle(layer.label, value=True, key=f"layer_{layer.kind}", help=layer.description)
-    }
-    tint = toggles[-1].toggle("Tone tint", value=True, key="layer_tint", help="Sentence background by VADER tone")
+    labels = {layer.kind: layer.label for layer in LAYERS}
+    layers = set(
+        st.pills(
+            "Highlight",
+            HIGHLIGHT_KINDS,
+            selection_mode="multi",
+            default=list(HIGHLIGHT_KINDS),
+            format_func=labels.get,
+            key="drill_layers",
+        )
+        or []
+    )
+    tint = st.toggle("Tone tint", value=True, key="drill_tint", help="Sentence background by VADER tone")
     st.html(legend_html(layers, tint))
 
     headline = [s for s in current.sentences if s.role == "headline"]
@@ -64,7 +70,7 @@ with score_col:
         mv, rel = current.metrics[m.name], current.relative.get(rel_name(m.name))
         rows.append(
             {
-                "metric": m.label,
+                "metric": m.axis_label,
                 "value": mv.value,
                 "vs. others' median": rel.value if rel is not None else None,
                 "note": mv.reason or (rel.reason if rel is not None and rel.reason else ""),

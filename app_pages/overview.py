@@ -18,15 +18,16 @@ st.caption(
 
 table = report.article_table()
 table = table[table["status"] == "ok"]
-columns = ["article_id", "outlet", "title", "language", "published", *(m.name for m in METRICS)]
+table = table.assign(title=table["title"].fillna(""))
+columns = ["outlet", "title", "language", "published", *(m.name for m in METRICS), "article_id"]
 config = {
     "article_id": st.column_config.TextColumn("Article", help="File name of the article"),
     "outlet": st.column_config.TextColumn("Outlet"),
-    "title": st.column_config.TextColumn("Headline", width="large"),
+    "title": st.column_config.TextColumn("Headline", width="medium"),
     "language": st.column_config.TextColumn("Lang.", help="ISO 639-1 code, detected or from metadata"),
     "published": st.column_config.TextColumn("Date"),
     **{
-        m.name: st.column_config.NumberColumn(m.label, help=f"{m.definition} ({m.unit})", format="%.2f")
+        m.name: st.column_config.NumberColumn(m.axis_label, help=f"{m.label}: {m.definition} ({m.unit})", format="%.2f")
         for m in METRICS
     },
 }
@@ -43,13 +44,14 @@ if picked and picked.selection.rows:
 
 options = [m.name for m in METRICS]
 spec = {m.name: m for m in METRICS}
-chosen = st.multiselect(
-    "Metrics in the charts",
-    options,
-    default=list(charts.DEFAULT_CHART_METRICS),
-    format_func=lambda n: spec[n].label,
-    key="chart_metrics",
-)
+with st.expander("Metrics shown in the charts"):
+    chosen = st.multiselect(
+        "Metrics",
+        options,
+        default=list(charts.DEFAULT_CHART_METRICS),
+        format_func=lambda n: spec[n].label,
+        key="chart_metrics",
+    )
 metrics = tuple(chosen) or charts.DEFAULT_CHART_METRICS
 
 st.subheader("Relative framing")

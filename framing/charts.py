@@ -42,35 +42,45 @@ def _colors(report: Report) -> dict[str, str]:
 
 
 def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_METRICS, columns: int = 4) -> go.Figure:
-    """Small multiples: one bar panel per metric, one bar per article (empty values not drawn)."""
+    """Small multiples: one bar panel per metric, one colored bar per article, a shared legend.
+
+    Articles whose metric is empty get no bar (hover on the panel title lists no value for them).
+    """
     labels, colors = _labels(report), _colors(report)
     rows = max(1, math.ceil(len(metrics) / columns))
     fig = make_subplots(
         rows=rows,
         cols=columns,
-        subplot_titles=[SPEC[m].label for m in metrics],
-        vertical_spacing=0.18 if rows > 1 else 0.1,
-        horizontal_spacing=0.06,
+        subplot_titles=[SPEC[m].axis_label for m in metrics],
+        vertical_spacing=0.22 if rows > 1 else 0.1,
+        horizontal_spacing=0.07,
     )
     for i, metric in enumerate(metrics):
-        ids = [r.article.id for r in report.articles]
-        values = [r.value(metric) for r in report.articles]
-        reasons = [r.metrics[metric].reason or "" for r in report.articles]
-        fig.add_trace(
-            go.Bar(
-                x=[labels[a] for a in ids],
-                y=values,
-                marker_color=[colors[a] for a in ids],
-                customdata=[[a, metric, html.escape(reason)] for a, reason in zip(ids, reasons, strict=True)],
-                hovertemplate="%{x}<br>" + SPEC[metric].label + ": %{y:.3f}<extra></extra>",
-                showlegend=False,
-                name=metric,
-            ),
-            row=i // columns + 1,
-            col=i % columns + 1,
-        )
+        for r in report.articles:
+            a = r.article.id
+            fig.add_trace(
+                go.Bar(
+                    x=[SPEC[metric].axis_label],
+                    y=[r.value(metric)],
+                    marker_color=colors[a],
+                    name=labels[a],
+                    legendgroup=a,
+                    showlegend=i == 0,
+                    offsetgroup=a,
+                    customdata=[[a, metric, html.escape(r.metrics[metric].reason or "")]],
+                    hovertemplate=labels[a] + "<br>" + html.escape(SPEC[metric].label) + ": %{y:.3f}<extra></extra>",
+                ),
+                row=i // columns + 1,
+                col=i % columns + 1,
+            )
     fig.update_xaxes(showticklabels=False)
-    fig.update_layout(height=260 * rows, margin=dict(l=10, r=10, t=40, b=10), clickmode="event+select", bargap=0.25)
+    fig.update_layout(
+        height=230 * rows + 60,
+        margin=dict(l=10, r=10, t=40, b=10),
+        barmode="group",
+        legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0),
+        bargap=0.15,
+    )
     return fig
 
 
@@ -79,50 +89,65 @@ def relative_heatmap(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_ME
 
     Colors are scaled per metric by the largest absolute deviation in the collection, so that
     metrics of different units share one diverging scale; hover shows the raw value and the
-    raw deviation. Cells drawn as square markers so a click selects a cell.
+    raw deviation. Cells are square markers so a click selects a cell; empty metrics are pale
+    grey crosses whose hover gives the reason.
     """
     labels = _labels(report)
-    xs, ys, colors, custom, texts = [], [], [], [], []
+    cells = {True: [], False: []}  # has value -> [(x, y, color, custom)]
     for metric in metrics:
         rels = [r.value(rel_name(metric)) for r in report.articles]
         scale = max((abs(v) for v in rels if v is not None), default=0.0) or 1.0
         for r, rel in zip(report.articles, rels, strict=True):
-            xs.append(SPEC[metric].label)
-            ys.append(labels[r.article.id])
-            own = r.value(metric)
+            x, y = SPEC[metric].axis_label, labels[r.article.id]
             if rel is None:
-                colors.append(float("nan"))
-                why = r.relative[rel_name(metric)].reason or ""
-                texts.append(html.escape(f"empty: {why}"))
+                why = html.escape(f"empty: {r.relative[rel_name(metric)].reason or ''}")
+                cells[False].append((x, y, None, [r.article.id, metric, why]))
             else:
-                colors.append(rel / scale)
-                texts.append(f"value {own:.3f}, {rel:+.3f} vs. others' median")
-            custom.append([r.article.id, metric, texts[-1]])
-    fig = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            customdata=custom,
-            marker=dict(
-                symbol="square",
-                size=34,
-                color=colors,
-                colorscale=DIVERGING,
-                cmin=-1,
-                cmax=1,
-                colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
-                line=dict(width=1, color="#ddd"),
-            ),
-            hovertemplate="%{y}<br>%{x}<br>%{customdata[2]}<extra></extra>",
+                text = f"value {r.value(metric):.3f}, {rel:+.3f} vs. others' median"
+                cells[True].append((x, y, rel / scale, [r.article.id, metric, text]))
+    hover = "%{y}<br>%{x}<br>%{customdata[2]}<extra></extra>"
+    fig = go.Figure()
+    if cells[True]:
+        x, y, color, custom = zip(*cells[True], strict=True)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="markers",
+                customdata=custom,
+                hovertemplate=hover,
+                showlegend=False,
+                marker=dict(
+                    symbol="square",
+                    size=34,
+                    color=color,
+                    colorscale=DIVERGING,
+                    cmin=-1,
+                    cmax=1,
+                    colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
+                    line=dict(width=1, color="#ccc"),
+                ),
+            )
         )
-    )
+    if cells[False]:
+        x, y, _, custom = zip(*cells[False], strict=True)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="markers",
+                customdata=custom,
+                hovertemplate=hover,
+                showlegend=False,
+                marker=dict(symbol="square-x-open", size=30, color="#bbb"),
+            )
+        )
     fig.update_layout(
-        height=110 + 48 * len(report.articles),
-        margin=dict(l=10, r=10, t=20, b=10),
-        xaxis=dict(side="top"),
-        yaxis=dict(autorange="reversed"),
-        plot_bgcolor="#f5f5f5",
+        height=130 + 46 * len(report.articles),
+        margin=dict(l=10, r=10, t=30, b=10),
+        xaxis=dict(side="top", categoryorder="array", categoryarray=[SPEC[m].axis_label for m in metrics]),
+        yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=list(labels.values())),
+        plot_bgcolor="#fafafa",
     )
     return fig
 
@@ -150,11 +175,11 @@ def tone_trajectory(report: Report) -> go.Figure:
         )
     fig.add_hline(y=0, line=dict(color="#999", width=1, dash="dot"))
     fig.update_layout(
-        height=380,
-        margin=dict(l=10, r=10, t=20, b=10),
+        height=400,
+        margin=dict(l=10, r=10, t=50, b=10),
         xaxis_title="position in article",
         yaxis_title="tone (VADER compound)",
         yaxis=dict(range=[-1.05, 1.05]),
-        legend=dict(orientation="h"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )
     return fig

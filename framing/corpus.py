@@ -421,22 +421,26 @@ def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
     )
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """(file, display name) pairs. The display name is the file's path below the folder that was
+    given, prefixed with that folder's name ("seeds/000.txt"), or the bare file name: the same
+    however the folder was named on the command line, and no machine path leaks into reports."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+                relative = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in relative.parts):
+                    yield child, (Path(path.resolve().name) / relative).as_posix()
         else:
-            yield path
+            yield path, path.name
 
 
 def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> Iterator[Article | LoadError]:
     """Articles and errors from files and folders, in order, streaming one file at a time."""
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
     seen_ids: dict[str, int] = {}
-    for path in _files(paths):
+    for path, name in _files(paths):
         if not path.exists():
             yield LoadError(str(path), "no such file or folder")
             continue
@@ -446,23 +450,25 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
             try:
                 sidecars[folder] = read_sidecar(sidecar) if sidecar.is_file() and is_sidecar(sidecar) else {}
             except (OSError, InputError, csv.Error) as exc:
-                yield LoadError(str(sidecar), f"metadata file could not be read ({exc})")
+                yield LoadError(
+                    (Path(name).parent / SIDECAR_NAME).as_posix(), f"metadata file could not be read ({exc})"
+                )
                 sidecars[folder] = {}
         if is_sidecar(path):
             continue
         try:
             if path.stat().st_size > config.max_file_bytes:
                 yield LoadError(
-                    str(path),
+                    name,
                     f"the file is {path.stat().st_size / 1e6:.1f} MB, over the limit of "
                     f"{config.max_file_bytes / 1e6:.1f} MB (Config.max_file_bytes)",
                 )
                 continue
             data = path.read_bytes()
         except OSError as exc:
-            yield LoadError(str(path), f"could not be read ({exc.strerror or exc})")
+            yield LoadError(name, f"could not be read ({exc.strerror or exc})")
             continue
-        for item in parse_bytes(str(path), data, config):
+        for item in parse_bytes(name, data, config):
             if isinstance(item, Article):
                 meta = sidecars[folder].get(path.name)
                 if meta:

@@ -54,6 +54,11 @@ class MetricSpec:
     unit: str
     languages: tuple[str, ...] | None = None  # None: every language
     relative: bool = True  # whether a *_rel column is derived for it
+    short: str = ""  # compact label for chart axes; the label when empty
+
+    @property
+    def axis_label(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)

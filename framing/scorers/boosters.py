@@ -17,6 +17,7 @@ METRICS = (
         "Certainty markers (clearly, undeniably, in fact, expressly; weight 1, conversational emphasis 0.5) per 100 words.",
         "weighted per 100 words",
         ("en", "sv"),
+        short="boosters",
     ),
 )
 

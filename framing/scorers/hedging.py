@@ -41,6 +41,7 @@ METRICS = (
         "Hedge cues (epistemic modals, epistemic adverbs/adjectives/verbs, anonymous attribution, speculation) per 100 words of the cleaned text.",
         "per 100 words",
         ("en", "sv"),
+        short="hedges",
     ),
     MetricSpec(
         "hedges_modal_per_100w",
@@ -49,6 +50,7 @@ METRICS = (
         "Epistemic modals (may, might, could, would) in their hedging use, per 100 words.",
         "per 100 words",
         ("en", "sv"),
+        short="modal hedges",
     ),
     MetricSpec(
         "hedges_epistemic_per_100w",
@@ -57,6 +59,7 @@ METRICS = (
         "Epistemic adverbs, adjectives and verbs (reportedly, allegedly, apparently, appears to, is said to) per 100 words.",
         "per 100 words",
         ("en", "sv"),
+        short="epistemic hedges",
     ),
     MetricSpec(
         "hedges_anonymous_per_100w",
@@ -65,6 +68,7 @@ METRICS = (
         "Attributions to unnamed sources (a source familiar with, people briefed on the matter, insiders, on condition of anonymity) per 100 words.",
         "per 100 words",
         ("en", "sv"),
+        short="anonymous attrib.",
     ),
     MetricSpec(
         "hedges_speculation_per_100w",
@@ -73,6 +77,7 @@ METRICS = (
         "Speculation markers (speculate, rumoured, unconfirmed, remains to be seen) per 100 words.",
         "per 100 words",
         ("en", "sv"),
+        short="speculation",
     ),
 )
 

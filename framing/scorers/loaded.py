@@ -17,6 +17,7 @@ METRICS = (
         "Weighted editorializing words (intensifying adverbs, evaluative adjectives, loaded verbs, labels; weight 1 or 0.5) outside direct quotations, per 100 words.",
         "weighted per 100 words",
         ("en",),
+        short="loaded",
     ),
     MetricSpec(
         "loaded_quoted_per_100w",
@@ -25,6 +26,7 @@ METRICS = (
         "The same cues inside direct quotations (the speaker's words, not the outlet's), per 100 words.",
         "weighted per 100 words",
         ("en",),
+        short="loaded in quotes",
     ),
 )
 

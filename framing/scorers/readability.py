@@ -33,6 +33,7 @@ METRICS = (
         "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948), body sentences; higher is easier. English only.",
         "score",
         ("en",),
+        short="Flesch",
     ),
     MetricSpec(
         "fk_grade",
@@ -41,6 +42,7 @@ METRICS = (
         "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (Kincaid et al. 1975), body sentences; a US school grade. English only.",
         "grade",
         ("en",),
+        short="FK grade",
     ),
     MetricSpec(
         "lix",
@@ -48,16 +50,33 @@ METRICS = (
         "LIX",
         "Words per sentence + 100 × share of words longer than six letters (Björnsson 1968), body sentences; every language. Below 30 very easy, above 60 very hard.",
         "score",
+        short="LIX",
     ),
-    MetricSpec("words", FAMILY, "Words", "Words in the cleaned text (headline included).", "words", relative=True),
+    MetricSpec(
+        "words",
+        FAMILY,
+        "Words",
+        "Words in the cleaned text (headline included).",
+        "words",
+        relative=True,
+        short="words",
+    ),
     MetricSpec(
         "sentences",
         FAMILY,
         "Sentences",
         "Sentences in the cleaned text (headline and subheadings included).",
         "sentences",
+        short="sentences",
     ),
-    MetricSpec("mean_sentence_len", FAMILY, "Mean sentence length", "Mean words per body sentence.", "words"),
+    MetricSpec(
+        "mean_sentence_len",
+        FAMILY,
+        "Mean sentence length",
+        "Mean words per body sentence.",
+        "words",
+        short="sentence length",
+    ),
 )
 
 

@@ -24,6 +24,7 @@ METRICS = (
         "Sentences that attribute what they say to a source (said, told, according to, wrote, stated…).",
         "sentences",
         ("en", "sv"),
+        short="attributions",
     ),
     MetricSpec(
         "anonymous_share",
@@ -32,6 +33,7 @@ METRICS = (
         "Share of attributed sentences whose source is unnamed (a source familiar with, insiders, people briefed on the matter).",
         "share 0–1",
         ("en", "sv"),
+        short="anonymous share",
     ),
     MetricSpec(
         "quote_share",
@@ -39,6 +41,7 @@ METRICS = (
         "Share in direct quotation",
         'Share of body characters inside direct quotation marks (“…”, "…", «…», ”…”).',
         "share 0–1",
+        short="quote share",
     ),
 )
 

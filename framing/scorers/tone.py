@@ -28,6 +28,7 @@ METRICS = (
         "Mean VADER compound score (−1 … +1) of the body sentences.",
         "compound −1…1",
         LANGUAGES,
+        short="tone",
     ),
     MetricSpec(
         "tone_headline",
@@ -36,6 +37,7 @@ METRICS = (
         "VADER compound score (−1 … +1) of the headline.",
         "compound −1…1",
         LANGUAGES,
+        short="headline tone",
     ),
     MetricSpec(
         "neg_share",
@@ -44,6 +46,7 @@ METRICS = (
         "Share of body sentences with compound ≤ −0.05 (VADER's threshold).",
         "share 0–1",
         LANGUAGES,
+        short="neg. sentences",
     ),
     MetricSpec(
         "pos_share",
@@ -52,6 +55,7 @@ METRICS = (
         "Share of body sentences with compound ≥ 0.05 (VADER's threshold).",
         "share 0–1",
         LANGUAGES,
+        short="pos. sentences",
     ),
 )
 
