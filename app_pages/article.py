@@ -80,6 +80,7 @@ with score_col:
         pd.DataFrame(rows),
         hide_index=True,
         key="drill_scores",
+        height=36 * (len(rows) + 1) + 3,
         column_config={
             "value": st.column_config.NumberColumn(format="%.3f"),
             "vs. others' median": st.column_config.NumberColumn(format="%+.3f"),
