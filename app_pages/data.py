@@ -28,14 +28,12 @@ if files and st.button(f"Add {len(files)} file(s) to the collection", type="prim
     progress.empty()
     state.add(new, errors)
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
-    st.session_state["last_upload"] = (len(new), [str(e) for e in errors])
+    st.session_state["last_upload"] = (len(new), len(errors))
     st.rerun()
 
 if last := st.session_state.get("last_upload"):
-    added, messages = last
-    st.success(f"Added {added} article(s).")
-    for message in messages:
-        st.error(state.md(message))
+    added, failed = last
+    st.success(f"Added {added} article(s)." + (f" {failed} could not be loaded: see below." if failed else ""))
 
 st.subheader("Paste an article")
 with st.form("paste", clear_on_submit=True):
@@ -57,7 +55,7 @@ with st.form("paste", clear_on_submit=True):
             )
             state.score(article)
             state.add([article], [])
-            st.session_state["last_upload"] = (1, [])
+            st.session_state["last_upload"] = (1, 0)
             st.rerun()
         except InputError as exc:
             st.error(f"Pasted text: {exc}")

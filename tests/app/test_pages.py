@@ -1,0 +1,175 @@
+"""AppTest: every page renders on the seeds, uploads keep good files, downloads match the CLI.
+
+These check wiring; the numbers themselves are checked by the library's tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT, SEEDS
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "app.py")
+TIMEOUT = 120
+
+
+def run_page(page: str | None = None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def frame_with(at: AppTest, column: str):
+    """The first dataframe on the page that has ``column`` (display tables carry no widget key)."""
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
+def html_of(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes of every file the app offers for download, by file name."""
+    captured: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        data = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
+        captured[filename] = data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    return captured
+
+
+def test_overview_shows_the_table_and_three_charts():
+    at = run_page()
+    assert at.title[0].value == "How the outlets framed the event"
+    table = at.dataframe[0].value
+    assert len(table) == 5 and "loaded_per_100w" in table.columns
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_article_drill_down_highlights_the_000_headline():
+    at = run_page("article", {"article": "000_e191cd35296de808"})
+    assert at.selectbox(key="drill_article").value == "000_e191cd35296de808"
+    page = html_of(at)
+    for word in ("assertively", "influentially", "pivotal"):
+        assert re.search(rf'<span class="fr-ev fr-loaded"[^>]*data-kinds="loaded"[^>]*>{word}</span>', page), word
+    assert "000_e191cd35296de808" in str(at.query_params["article"])
+    # removed boilerplate is viewable, cue table is there
+    assert any("removed before scoring" in e.label for e in at.expander)
+    assert {"kind", "category", "cue", "count"} <= set(frame_with(at, "cue").columns)
+
+
+def test_article_notes_why_a_metric_is_empty():
+    at = run_page("article", {"article": "002_3bc9e1120b13250d"})
+    scores = frame_with(at, "vs. others' median")
+    tone = scores[scores["metric"] == "tone"].iloc[0]
+    assert tone["value"] != tone["value"]  # NaN: empty, not 0
+    assert "Swedish" in tone["note"]
+
+
+def test_switching_the_drill_down_article_updates_the_url():
+    at = run_page("article", {"article": "000_e191cd35296de808"})
+    at.selectbox(key="drill_article").set_value("004_2eb790ead53fdb39").run()
+    assert not at.exception
+    assert "apparently" in html_of(at)
+    assert "004_2eb790ead53fdb39" in str(at.query_params["article"])
+
+
+def test_compare_shows_both_articles_and_their_differences():
+    at = run_page("compare", {"a": "001_7e04422d48fc93a1", "b": "000_e191cd35296de808"})
+    metrics = frame_with(at, "right − left")
+    loaded = metrics[metrics["metric"].str.startswith("Loaded wording per 100 words (own")].iloc[0]
+    assert loaded["right − left"] == pytest.approx(loaded["right"] - loaded["left"]) and loaded["right − left"] > 0
+    assert html_of(at).count('class="fr-text"') == 2
+
+
+def test_methods_lists_every_metric_and_lexicon():
+    from framing.scorers import METRICS
+
+    at = run_page("methods")
+    shown = set()
+    for frame in at.dataframe:
+        if "metric" in frame.value.columns:
+            shown.update(frame.value["metric"])
+    assert shown == {m.name for m in METRICS}
+    assert any("hedges_en" in set(f.value.get("name", [])) for f in at.dataframe)
+
+
+def test_upload_of_a_good_and_a_bad_file_shows_one_error_and_keeps_the_good_one():
+    at = run_page("data")
+    at.file_uploader[0].set_value(
+        [
+            (
+                "good.txt",
+                b"Council passes budget\n\nThe council passed the budget on Tuesday, officials said.",
+                "text/plain",
+            ),
+            ("bad.txt", b"\x00\x01\x02\x03" * 50, "text/plain"),
+        ]
+    )
+    at.run()
+    at.button(key="add_files").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "bad" in errors[0] and "binary" in errors[0]
+    ids = list(frame_with(at, "removed_parts")["article_id"])
+    assert len(ids) == 6 and "good" in ids
+
+
+def test_paste_remove_and_reset():
+    at = run_page("data")
+    at.text_area(key="paste_text").input("Mayor quits\n\nThe mayor reportedly resigned on Monday.")
+    at.text_input(key="paste_outlet").input("Town paper")
+    at.get("form_submit_button")[0].click().run()
+    ids = list(frame_with(at, "removed_parts")["article_id"])
+    assert "pasted-6" in ids
+    at.multiselect(key="remove_ids").set_value(["pasted-6", "000_e191cd35296de808"]).run()
+    at.button(key="remove_button").click().run()
+    assert len(frame_with(at, "removed_parts")) == 4
+    at.button(key="reset_seeds").click().run()
+    assert len(frame_with(at, "removed_parts")) == 5
+
+
+def test_empty_collection_shows_a_clear_empty_state():
+    at = run_page("data")
+    at.multiselect(key="remove_ids").set_value(list(frame_with(at, "removed_parts")["article_id"])).run()
+    at.button(key="remove_button").click().run()
+    at.switch_page("app_pages/overview.py").run()
+    assert not at.exception
+    assert "collection is empty" in at.info[0].value
+
+
+def test_csv_downloads_equal_the_cli_output(tmp_path, downloads):
+    from framing.cli import main
+
+    run_page("data")
+    paths = {name: tmp_path / name for name in ("articles.csv", "sentences.csv", "spans.csv")}
+    code = main(
+        [
+            "score",
+            str(SEEDS),
+            "--out",
+            str(paths["articles.csv"]),
+            "--sentences",
+            str(paths["sentences.csv"]),
+            "--spans",
+            str(paths["spans.csv"]),
+            "-q",
+        ]
+    )
+    assert code == 0
+    for name, path in paths.items():
+        assert downloads[name] == path.read_bytes(), name
+    assert b'"engine_version"' in downloads["report.json"]
