@@ -28,24 +28,24 @@ st.caption(" · ".join(facts))
 for warning in article.warnings:
     st.warning(state.md(warning))
 
+labels = {layer.kind: layer.label for layer in LAYERS}
+layers = set(
+    st.pills(
+        "Highlight",
+        HIGHLIGHT_KINDS,
+        selection_mode="multi",
+        default=list(HIGHLIGHT_KINDS),
+        format_func=labels.get,
+        key="drill_layers",
+    )
+    or []
+)
+tint = st.toggle("Tone tint", value=True, key="drill_tint", help="Sentence background by VADER tone")
+st.html(legend_html(layers, tint))
+
 text_col, score_col = st.columns([5, 4], gap="large")
 
 with text_col:
-    labels = {layer.kind: layer.label for layer in LAYERS}
-    layers = set(
-        st.pills(
-            "Highlight",
-            HIGHLIGHT_KINDS,
-            selection_mode="multi",
-            default=list(HIGHLIGHT_KINDS),
-            format_func=labels.get,
-            key="drill_layers",
-        )
-        or []
-    )
-    tint = st.toggle("Tone tint", value=True, key="drill_tint", help="Sentence background by VADER tone")
-    st.html(legend_html(layers, tint))
-
     headline = [s for s in current.sentences if s.role == "headline"]
     st.subheader("Headline")
     if headline:

@@ -28,12 +28,19 @@ if files and st.button(f"Add {len(files)} file(s) to the collection", type="prim
     progress.empty()
     state.add(new, errors)
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
-    st.session_state["last_upload"] = (len(new), len(errors))
+    st.session_state["last_upload"] = ([a.id for a in state.articles()[-len(new) :]] if new else [], len(errors))
     st.rerun()
 
+# Buttons to the new articles open them within this session (a fresh page load would start a new
+# session, whose collection is the seeds).
+OPEN_BUTTONS = 8
 if last := st.session_state.get("last_upload"):
     added, failed = last
-    st.success(f"Added {added} article(s)." + (f" {failed} could not be loaded: see below." if failed else ""))
+    st.success(f"Added {len(added)} article(s)." + (f" {failed} could not be loaded: see below." if failed else ""))
+    known = {a.id for a in state.articles()}
+    for ident in [i for i in added if i in known][:OPEN_BUTTONS]:
+        if st.button(f"Open {ident}", key=f"open_{ident}", icon=":material/article:"):
+            state.open_article(ident)
 
 st.subheader("Paste an article")
 with st.form("paste", clear_on_submit=True):
@@ -55,7 +62,7 @@ with st.form("paste", clear_on_submit=True):
             )
             state.score(article)
             state.add([article], [])
-            st.session_state["last_upload"] = (1, 0)
+            st.session_state["last_upload"] = ([state.articles()[-1].id], 0)
             st.rerun()
         except InputError as exc:
             st.error(f"Pasted text: {exc}")

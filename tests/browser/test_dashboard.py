@@ -1,0 +1,95 @@
+"""The dashboard as a user meets it: open, click through to the words, download, try hostile text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SEEDS
+
+from .conftest import shot
+
+pytestmark = pytest.mark.slow
+
+HOSTILE = (
+    "Hostile headline <b>bold?</b>\n\n"
+    "The minister <script>window.__pwned = 1; alert('x')</script> reportedly resigned. "
+    "<img src=x onerror=\"window.__pwned = 2\"> A **markdown** [link](javascript:window.__pwned=3) "
+    "and <iframe src=\"javascript:window.__pwned=4\"></iframe> stay text, officials said.\n"
+)
+
+
+def wait_for_app(page):
+    page.wait_for_selector('[data-testid="stAppViewContainer"]')
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
+
+
+def test_overview_chart_click_opens_the_highlighted_drill_down(page, server):
+    page.goto(server)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path")
+    wait_for_app(page)
+    shot(page, "overview")
+    heatmap = page.locator(".js-plotly-plot").first
+    heatmap.scroll_into_view_if_needed()
+    heatmap.locator(".scatterlayer .trace .points path").first.click(force=True)
+    page.wait_for_url(re.compile(r"/article\?article=000_e191cd35296de808"))
+    page.wait_for_selector(".fr-text .fr-ev")
+    wait_for_app(page)
+    loaded = page.locator(".fr-text .fr-loaded")
+    assert loaded.count() >= 3
+    first = loaded.first
+    assert first.is_visible() and first.inner_text() == "assertively"
+    color = first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert color not in ("rgba(0, 0, 0, 0)", "transparent")  # the highlight really paints
+    shot(page, "drill-down-000")
+
+
+def test_shared_link_opens_the_same_article(page, server):
+    page.goto(f"{server}/article?article=004_2eb790ead53fdb39")
+    page.wait_for_selector(".fr-text .fr-hedge")
+    assert "apparently" in page.locator(".fr-text .fr-hedge").all_inner_texts()
+
+
+def test_csv_download_equals_the_cli_output(page, server, tmp_path):
+    from framing.cli import main
+
+    page.goto(f"{server}/data")
+    page.wait_for_selector("text=articles.csv")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="articles.csv").click()
+    downloaded = tmp_path / "downloaded.csv"
+    info.value.save_as(downloaded)
+    assert main(["score", str(SEEDS), "--out", str(tmp_path / "cli.csv"), "-q"]) == 0
+    assert downloaded.read_bytes() == (tmp_path / "cli.csv").read_bytes()
+
+
+def test_hostile_text_shows_as_literal_text_and_runs_nothing(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server}/data")
+    page.wait_for_selector('input[type="file"]', state="attached")
+    wait_for_app(page)
+    page.set_input_files('input[type="file"]', files=[
+        {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE.encode()},
+        {"name": "broken.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\x03" * 64},
+    ])
+    page.get_by_role("button", name=re.compile(r"Add 2 file")).click()
+    page.wait_for_selector("text=could not be loaded")
+    assert page.get_by_text("broken.txt", exact=False).count() >= 1
+    page.get_by_role("button", name="Open hostile").click()
+    page.wait_for_url(re.compile(r"/article\?article=hostile"))
+    page.wait_for_selector(".fr-text")
+    wait_for_app(page)
+    text = page.locator(".fr-text").last
+    body = text.inner_text()
+    assert "<script>window.__pwned = 1; alert('x')</script>" in body
+    assert '<img src=x onerror="window.__pwned = 2">' in body
+    assert "**markdown** [link](javascript:window.__pwned=3)" in body
+    assert text.locator("script, img, iframe, a").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+    assert dialogs == []
+    headline = page.locator(".fr-text").first.inner_text()
+    assert "<b>bold?</b>" in headline
+    shot(page, "hostile")
