@@ -52,8 +52,8 @@ def synthetic_articles(n: int, seed: int = 7):
     return out
 
 
-def browser_cold() -> float:
-    """Seconds from opening the Overview on a just-started server to its charts being drawn."""
+def browser_cold() -> list[float]:
+    """Seconds from opening the Overview on a just-started server to its charts being drawn, twice."""
     import os
     import urllib.request
 
@@ -77,11 +77,15 @@ def browser_cold() -> float:
                 time.sleep(0.2)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            t = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3", timeout=120_000)
-            elapsed = time.perf_counter() - t
+            elapsed = []
+            for _ in range(2):  # the first load is cold; the second shows the browser's own share
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                t = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                                       timeout=120_000)
+                elapsed.append(time.perf_counter() - t)
+                page.close()
             browser.close()
         return elapsed
     finally:
@@ -95,7 +99,9 @@ def main(argv=None) -> int:
     parser.add_argument("--switches", type=int, default=20)
     args = parser.parse_args(argv)
 
-    print(f"cold first render of the Overview in the browser (fresh server, seeds): {browser_cold():.2f} s  target < 3 s")
+    cold, warm = browser_cold()
+    print(f"cold first render of the Overview in the browser (fresh server, seeds): {cold:.2f} s  target < 3 s")
+    print(f"  the same page loaded again (scores cached; frontend, websocket and plotly drawing only): {warm:.2f} s")
     done = subprocess.run([sys.executable, "-c", COLD], cwd=ROOT, capture_output=True, text=True, check=True)
     cold = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"cold Overview script run (fresh process under AppTest, imports included): {cold['seconds']:.2f} s")
