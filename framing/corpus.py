@@ -302,6 +302,9 @@ def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iter
     stem = Path(name).stem
     try:
         if suffix not in SUPPORTED_SUFFIXES:
+            known = next((what for magic, what in _BINARY_MAGIC.items() if data.startswith(magic)), None)
+            if known:
+                raise InputError(f"this is {known}")
             raise InputError(f"not a supported file type ({suffix or 'no extension'}); expected {SUPPORTED_HINT}")
         if len(data) > config.max_file_bytes:
             raise InputError(

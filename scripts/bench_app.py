@@ -42,13 +42,21 @@ def synthetic_articles(n: int, seed: int = 7):
     from framing.text import ROLE_BODY
 
     report = framing.analyze([ROOT / "seeds"])
-    sentences = [s.text for r in report.articles if r.article.language == "en" for s in r.sentences if s.role == ROLE_BODY]
+    sentences = [
+        s.text for r in report.articles if r.article.language == "en" for s in r.sentences if s.role == ROLE_BODY
+    ]
     rng = random.Random(seed)
     out = []
     for i in range(n):
         body = " ".join(rng.sample(sentences, k=min(len(sentences), rng.randint(25, 40))))
-        out.append(framing.Article(id=f"synthetic-{i:04d}", raw_text=f"Synthetic headline {i}\n\n{body}",
-                                   source=f"synthetic-{i:04d}.txt", outlet=f"Outlet {i % 25}"))
+        out.append(
+            framing.Article(
+                id=f"synthetic-{i:04d}",
+                raw_text=f"Synthetic headline {i}\n\n{body}",
+                source=f"synthetic-{i:04d}.txt",
+                outlet=f"Outlet {i % 25}",
+            )
+        )
     return out
 
 
@@ -64,9 +72,23 @@ def browser_cold() -> list[float]:
 
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ},
     )
     try:
         for _ in range(300):
@@ -82,8 +104,9 @@ def browser_cold() -> list[float]:
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 t = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{port}/")
-                page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
-                                       timeout=120_000)
+                page.wait_for_function(
+                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3", timeout=120_000
+                )
                 elapsed.append(time.perf_counter() - t)
                 page.close()
             browser.close()
@@ -120,8 +143,10 @@ def main(argv=None) -> int:
         at.selectbox(key="drill_article").set_value(keys[(n + 1) % len(keys)]).run()
         times.append(time.perf_counter() - t)
         assert not at.exception
-    print(f"switch drill-down article (server time, {args.switches} switches): median {statistics.median(times):.3f} s, "
-          f"max {max(times):.3f} s  target < 0.3 s")
+    print(
+        f"switch drill-down article (server time, {args.switches} switches): median {statistics.median(times):.3f} s, "
+        f"max {max(times):.3f} s  target < 0.3 s"
+    )
 
     articles = synthetic_articles(args.articles)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
@@ -136,8 +161,10 @@ def main(argv=None) -> int:
     at.run()
     overview = time.perf_counter() - t
     assert not at.exception and len(at.dataframe[0].value) == args.articles
-    print(f"{args.articles} articles: scoring (Data page, first render) {scoring:.2f} s; "
-          f"Overview render after scoring {overview:.2f} s  target < 5 s")
+    print(
+        f"{args.articles} articles: scoring (Data page, first render) {scoring:.2f} s; "
+        f"Overview render after scoring {overview:.2f} s  target < 5 s"
+    )
     return 0
 
 

@@ -1,8 +1,8 @@
 """Boilerplate removal on the seeds: exactly the listed parts go, nothing else."""
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from framing.clean import clean
 from framing.corpus import Article, load_paths
 

@@ -2,8 +2,8 @@ import subprocess
 import sys
 
 import pandas as pd
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from framing.cli import main, parse_args
 
 

@@ -1,8 +1,8 @@
 import json
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from framing.corpus import Article, InputError, LoadError, decode, load_paths, markdown_to_text, parse_bytes
 
 
@@ -71,7 +71,8 @@ def test_mixed_utf8_and_legacy_lines_are_each_decoded_right():
         ("doc.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
         ("nul.txt", b"abc\x00\x01\x02def\x00\x00\xff\xfe\x00ghi" * 20, "binary"),
         ("controls.txt", bytes(range(1, 9)) * 50, "binary"),
-        ("paper.pdf", b"%PDF-1.4", "not a supported file type"),
+        ("paper.pdf", b"%PDF-1.4", "a PDF file; export its text"),
+        ("notes.docx", b"ABCD", "not a supported file type (.docx)"),
         ("table.csv", b"title,body\nx,y\n", "'text' column"),
         ("bad.json", b"{not json", "not valid JSON"),
     ],

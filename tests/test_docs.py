@@ -3,7 +3,6 @@
 import re
 
 from conftest import ROOT
-
 from framing.report import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SPAN_COLUMNS
 from framing.scorers import METRICS
 

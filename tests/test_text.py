@@ -1,5 +1,4 @@
 from conftest import doc_of
-
 from framing.text import ROLE_BODY, ROLE_HEADING, ROLE_HEADLINE
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, SEEDS
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT, SEEDS
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 120
@@ -173,3 +174,33 @@ def test_csv_downloads_equal_the_cli_output(tmp_path, downloads):
     for name, path in paths.items():
         assert downloads[name] == path.read_bytes(), name
     assert b'"engine_version"' in downloads["report.json"]
+
+
+def test_upload_of_mixed_hostile_files_keeps_every_good_one():
+    html = (
+        b"<!doctype html><html><head><title>Budget vote</title><script>alert(1)</script></head><body>"
+        b"<article><h1>Budget vote</h1><p>The council approved the budget on Tuesday after a long debate.</p>"
+        b"<script>document.write('x')</script><p>Critics said the plan was rushed, officials said.</p></article>"
+        b"</body></html>"
+    )
+    at = run_page("data")
+    at.file_uploader[0].set_value(
+        [
+            ("page.html", html, "text/html"),
+            ("empty.txt", b"", "text/plain"),
+            ("scan.pdf", b"%PDF-1.7 binary", "application/pdf"),
+            ("batch.jsonl", b'{"text": "One article here. It is short."}\n{oops\n', "application/json"),
+        ]
+    )
+    at.run()
+    at.button(key="add_files").click().run()
+    assert not at.exception
+    errors = " | ".join(e.value for e in at.error)
+    assert "empty" in errors and "PDF" in errors and "line 2" in errors
+    ids = list(frame_with(at, "removed_parts")["article_id"])
+    assert "page" in ids and "batch-1" in ids and len(ids) == 7
+    at.switch_page("app_pages/article.py")
+    at.query_params["article"] = "page"
+    at.run()
+    page = html_of(at)
+    assert "approved the budget" in page and "alert(1)" not in page and "document.write" not in page

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.slow
 HOSTILE = (
     "Hostile headline <b>bold?</b>\n\n"
     "The minister <script>window.__pwned = 1; alert('x')</script> reportedly resigned. "
-    "<img src=x onerror=\"window.__pwned = 2\"> A **markdown** [link](javascript:window.__pwned=3) "
-    "and <iframe src=\"javascript:window.__pwned=4\"></iframe> stay text, officials said.\n"
+    '<img src=x onerror="window.__pwned = 2"> A **markdown** [link](javascript:window.__pwned=3) '
+    'and <iframe src="javascript:window.__pwned=4"></iframe> stay text, officials said.\n'
 )
 
 
@@ -71,10 +71,13 @@ def test_hostile_text_shows_as_literal_text_and_runs_nothing(page, server):
     page.goto(f"{server}/data")
     page.wait_for_selector('input[type="file"]', state="attached")
     wait_for_app(page)
-    page.set_input_files('input[type="file"]', files=[
-        {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE.encode()},
-        {"name": "broken.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\x03" * 64},
-    ])
+    page.set_input_files(
+        'input[type="file"]',
+        files=[
+            {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE.encode()},
+            {"name": "broken.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\x03" * 64},
+        ],
+    )
     page.get_by_role("button", name=re.compile(r"Add 2 file")).click()
     page.wait_for_selector("text=could not be loaded")
     assert page.get_by_text("broken.txt", exact=False).count() >= 1

@@ -1,5 +1,4 @@
 from conftest import doc_of
-
 from framing.config import DEFAULT_CONFIG
 from framing.scorers import boosters
 

@@ -1,6 +1,6 @@
 import pytest
-from conftest import doc_of
 
+from conftest import doc_of
 from framing.config import DEFAULT_CONFIG
 from framing.scorers import sourcing
 
