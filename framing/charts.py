@@ -105,41 +105,30 @@ def relative_heatmap(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_ME
             else:
                 text = f"value {r.value(metric):.3f}, {rel:+.3f} vs. others' median"
                 cells[True].append((x, y, rel / scale, [r.article.id, metric, text]))
-    hover = "%{y}<br>%{x}<br>%{customdata[2]}<extra></extra>"
+    valued_marker = dict(
+        symbol="square",
+        size=34,
+        colorscale=DIVERGING,
+        cmin=-1,
+        cmax=1,
+        line=dict(width=1, color="#ccc"),
+        colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
+    )
+    empty_marker = dict(symbol="square-x-open", size=30, color="#bbb")
     fig = go.Figure()
-    if cells[True]:
-        x, y, color, custom = zip(*cells[True], strict=True)
+    for has_value, marker in ((True, valued_marker), (False, empty_marker)):
+        if not cells[has_value]:
+            continue
+        x, y, color, custom = zip(*cells[has_value], strict=True)
         fig.add_trace(
             go.Scatter(
                 x=x,
                 y=y,
                 mode="markers",
                 customdata=custom,
-                hovertemplate=hover,
                 showlegend=False,
-                marker=dict(
-                    symbol="square",
-                    size=34,
-                    color=color,
-                    colorscale=DIVERGING,
-                    cmin=-1,
-                    cmax=1,
-                    colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
-                    line=dict(width=1, color="#ccc"),
-                ),
-            )
-        )
-    if cells[False]:
-        x, y, _, custom = zip(*cells[False], strict=True)
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="markers",
-                customdata=custom,
-                hovertemplate=hover,
-                showlegend=False,
-                marker=dict(symbol="square-x-open", size=30, color="#bbb"),
+                hovertemplate="%{y}<br>%{x}<br>%{customdata[2]}<extra></extra>",
+                marker={**marker, "color": color} if has_value else marker,
             )
         )
     fig.update_layout(

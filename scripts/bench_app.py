@@ -62,48 +62,19 @@ def synthetic_articles(n: int, seed: int = 7):
 
 def browser_cold() -> list[float]:
     """Seconds from opening the Overview on a just-started server to its charts being drawn, twice."""
-    import os
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser.conftest import CHROMIUM_FLAGS, chromium_path, free_port
+    from browser.conftest import CHROMIUM_FLAGS, chromium_path, streamlit_server
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ},
-    )
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with streamlit_server() as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             elapsed = []
             for _ in range(2):  # the first load is cold; the second shows the browser's own share
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 t = time.perf_counter()
-                page.goto(f"http://127.0.0.1:{port}/")
+                page.goto(url)
                 page.wait_for_function(
                     "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3", timeout=120_000
                 )
@@ -111,9 +82,6 @@ def browser_cold() -> list[float]:
                 page.close()
             browser.close()
         return elapsed
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def main(argv=None) -> int:
