@@ -83,6 +83,10 @@ class Config:
     near_copy_similarity: float = 0.85
     near_copy_coverage: float = 0.8
 
+    # Actors named fewer times than this in the whole collection are left out of the list
+    # (one-off names are mostly places and sources, not the event's actors).
+    actor_min_mentions: int = 3
+
     def fingerprint(self) -> str:
         """A short stable hash of every setting, used to key caches of scores."""
         blob = json.dumps(asdict(self), sort_keys=True).encode()

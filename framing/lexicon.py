@@ -157,6 +157,16 @@ def load_lexicon(name: str) -> Lexicon:
     return parse_lexicon(resource.read_text(encoding="utf-8"), f"lexicons/{name}.tsv")
 
 
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """A plain word list ``framing/lexicons/<name>.txt`` (``#`` comments); empty if absent."""
+    resource = importlib.resources.files("framing.lexicons").joinpath(f"{name}.txt")
+    if not resource.is_file():
+        return frozenset()
+    lines = resource.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def available_lexicons() -> tuple[str, ...]:
     folder = importlib.resources.files("framing.lexicons")
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv")))

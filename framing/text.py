@@ -14,12 +14,11 @@ after. Abbreviation lists are data files under ``framing/lexicons/``.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from dataclasses import dataclass
 
 from .config import Config
-from .lexicon import normalize_token
+from .lexicon import normalize_token, word_list
 
 ROLE_HEADLINE = "headline"
 ROLE_HEADING = "heading"  # kicker, standfirst, subheading: the outlet's display type
@@ -86,24 +85,13 @@ def is_word(token: str) -> bool:
 @functools.cache
 def abbreviations(language: str) -> frozenset[str]:
     """Lower-cased abbreviations (without the final full stop): the language's and the common."""
-    found: set[str] = set()
-    for name in {language, "common"}:
-        resource = importlib.resources.files("framing.lexicons").joinpath(f"abbreviations_{name}.txt")
-        if resource.is_file():
-            for line in resource.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.startswith("#"):
-                    found.add(line.strip().lower().rstrip("."))
-    return frozenset(found)
+    words = word_list(f"abbreviations_{language}") | word_list("abbreviations_common")
+    return frozenset(w.lower().rstrip(".") for w in words)
 
 
-@functools.cache
 def sentence_starters(language: str) -> frozenset[str]:
     """Words that, capitalised after a dotted acronym, start a new sentence."""
-    resource = importlib.resources.files("framing.lexicons").joinpath(f"starters_{language}.txt")
-    if not resource.is_file():
-        return frozenset()
-    lines = resource.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return word_list(f"starters_{language}")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:

@@ -10,4 +10,12 @@
 
 from .relative import relative_framing
 
-__all__ = ["relative_framing"]
+__all__ = ["Comparison", "compare", "relative_framing"]
+
+
+def __getattr__(name):  # the comparison engine loads scikit-learn; import it only when asked
+    if name in ("Comparison", "compare"):
+        from . import comparison
+
+        return getattr(comparison, name)
+    raise AttributeError(name)

@@ -59,14 +59,27 @@ def diff_sentences(a: ArticleReport, a_sentence: int, b: ArticleReport, b_senten
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        a_start, a_end = (ta[i1][0], ta[i2 - 1][1]) if i2 > i1 else ((ta[i1][0],) * 2 if i1 < len(ta) else (a.sentences[a_sentence].end,) * 2)
-        b_start, b_end = (tb[j1][0], tb[j2 - 1][1]) if j2 > j1 else ((tb[j1][0],) * 2 if j1 < len(tb) else (b.sentences[b_sentence].end,) * 2)
+        a_start, a_end = (
+            (ta[i1][0], ta[i2 - 1][1])
+            if i2 > i1
+            else ((ta[i1][0],) * 2 if i1 < len(ta) else (a.sentences[a_sentence].end,) * 2)
+        )
+        b_start, b_end = (
+            (tb[j1][0], tb[j2 - 1][1])
+            if j2 > j1
+            else ((tb[j1][0],) * 2 if j1 < len(tb) else (b.sentences[b_sentence].end,) * 2)
+        )
         a_text, b_text = a.article.text[a_start:a_end], b.article.text[b_start:b_end]
         numbers_a, numbers_b = set(_DIGITS.findall(a_text)), set(_DIGITS.findall(b_text))
         changes.append(
             Change(
                 op={"insert": INSERT, "delete": DELETE}.get(op, REPLACE),
-                a_start=a_start, a_end=a_end, a_text=a_text, b_start=b_start, b_end=b_end, b_text=b_text,
+                a_start=a_start,
+                a_end=a_end,
+                a_text=a_text,
+                b_start=b_start,
+                b_end=b_end,
+                b_text=b_text,
                 a_kinds=_kinds(a, a_start, a_end) if a_end > a_start else (),
                 b_kinds=_kinds(b, b_start, b_end) if b_end > b_start else (),
                 number_changed=bool(numbers_a or numbers_b) and numbers_a != numbers_b,

@@ -44,8 +44,10 @@ class Relation:
             "coverage": f"{self.coverage:.0%} of the derived text is in the source but only "
             f"{self.source_coverage:.0%} of the source is in the derived text",
         }[self.direction]
-        return (f"{len(self.evidence)} aligned sentences, mean similarity {self.similarity:.2f}; "
-                f"source chosen because {how}")
+        return (
+            f"{len(self.evidence)} aligned sentences, mean similarity {self.similarity:.2f}; "
+            f"source chosen because {how}"
+        )
 
 
 def _pairs(alignments: list[Alignment]) -> dict[tuple[str, str], list[Alignment]]:
@@ -77,13 +79,21 @@ def lineage(report: Report, alignments: list[Alignment], unit_counts: dict[str, 
         similarity = fmean(p.score for p in pairs)
         if meta[x].language != meta[y].language:
             kind = TRANSLATION
-        elif (similarity >= config.near_copy_similarity and min(cov_derived, cov_source) >= config.near_copy_coverage):
+        elif similarity >= config.near_copy_similarity and min(cov_derived, cov_source) >= config.near_copy_coverage:
             kind = NEAR_COPY
         else:
             kind = REWRITE
         candidates[derived].append(
-            Relation(derived, source, kind, round(cov_derived, 4), round(cov_source, 4), round(similarity, 4),
-                     direction, tuple(sorted(evidence)))
+            Relation(
+                derived,
+                source,
+                kind,
+                round(cov_derived, 4),
+                round(cov_source, 4),
+                round(similarity, 4),
+                direction,
+                tuple(sorted(evidence)),
+            )
         )
     best = [max(options, key=lambda r: (r.coverage, r.similarity)) for options in candidates.values()]
     order = {r.article.id: i for i, r in enumerate(report.articles)}

@@ -1,0 +1,181 @@
+"""The comparison of a collection: one result with its tables and a JSON form that round-trips."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from ..config import DEFAULT_CONFIG, Config
+from ..report import Report
+from .actors import ActorSpec, Mention, discover, mentions, summary
+from .align import Alignment, align, units
+from .coverage import Fact, Omission, facts, omissions
+from .diff import Change, SentenceDiff, diff_sentences
+from .lineage import Relation, lineage, roles
+
+
+@dataclass(frozen=True)
+class Comparison:
+    alignments: tuple[Alignment, ...]
+    relations: tuple[Relation, ...]
+    facts: tuple[Fact, ...]
+    omissions: tuple[Omission, ...]
+    diffs: tuple[SentenceDiff, ...]  # aligned same-language sentences of each derived article and its source
+    actors: tuple[ActorSpec, ...]
+    mentions: tuple[Mention, ...]
+    cross_language: str
+    article_ids: tuple[str, ...]
+
+    # --- tables -----------------------------------------------------------------------
+
+    def alignment_table(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [asdict(a) for a in self.alignments], columns=["a", "a_sentence", "b", "b_sentence", "score", "method"]
+        )
+
+    def lineage_table(self, report: Report) -> pd.DataFrame:
+        status = roles(report, list(self.relations))
+        derived = {r.derived: r for r in self.relations}
+        rows = []
+        for ident in self.article_ids:
+            rel = derived.get(ident)
+            rows.append(
+                {
+                    "article_id": ident,
+                    "status": status[ident],
+                    "relation": rel.kind if rel else None,
+                    "source": rel.source if rel else None,
+                    "confidence": rel.coverage if rel else None,
+                    "source_coverage": rel.source_coverage if rel else None,
+                    "similarity": rel.similarity if rel else None,
+                    "direction": rel.direction if rel else None,
+                    "aligned_sentences": len(rel.evidence) if rel else None,
+                    "explanation": rel.explanation() if rel else None,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def coverage_table(self) -> pd.DataFrame:
+        """Facts × articles: the sentence index that carries the fact, empty where it is absent."""
+        rows = []
+        for fact in self.facts:
+            row = {"fact": fact.id, "label": fact.label, "articles": len(fact.articles())}
+            members = dict(fact.members)
+            row.update({ident: members.get(ident) for ident in self.article_ids})
+            rows.append(row)
+        frame = pd.DataFrame(rows, columns=["fact", "label", "articles", *self.article_ids])
+        frame[list(self.article_ids)] = frame[list(self.article_ids)].astype("Int64")
+        return frame
+
+    def omission_table(self) -> pd.DataFrame:
+        labels = {f.id: f.label for f in self.facts}
+        return pd.DataFrame(
+            [
+                {
+                    "article_id": o.article,
+                    "fact": o.fact,
+                    "label": labels[o.fact],
+                    "reason": o.reason,
+                    "carried_by": "; ".join(o.carried_by),
+                }
+                for o in self.omissions
+            ],
+            columns=["article_id", "fact", "label", "reason", "carried_by"],
+        )
+
+    def actor_table(self, report: Report) -> pd.DataFrame:
+        kinds = {a.name: a.kind for a in self.actors}
+        aliases = {a.name: "; ".join(a.aliases) for a in self.actors}
+        rows = [
+            {
+                "actor": r["actor"],
+                "kind": kinds[r["actor"]],
+                "aliases": aliases[r["actor"]],
+                **{k: v for k, v in r.items() if k != "actor"},
+            }
+            for r in summary(report, list(self.mentions))
+        ]
+        return pd.DataFrame(
+            rows, columns=["actor", "kind", "aliases", "article_id", "outlet", "mentions", "labels", "tone_mean"]
+        )
+
+    # --- JSON ----------------------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @staticmethod
+    def from_dict(data: dict) -> Comparison:
+        def rel(d):
+            return Relation(**{**d, "evidence": tuple(tuple(e) for e in d["evidence"])})
+
+        def fact(d):
+            return Fact(d["id"], d["label"], tuple(tuple(m) for m in d["members"]))
+
+        def sdiff(d):
+            return SentenceDiff(
+                d["a"],
+                d["a_sentence"],
+                d["b"],
+                d["b_sentence"],
+                tuple(
+                    Change(**{**c, "a_kinds": tuple(c["a_kinds"]), "b_kinds": tuple(c["b_kinds"])})
+                    for c in d["changes"]
+                ),
+            )
+
+        return Comparison(
+            alignments=tuple(Alignment(**a) for a in data["alignments"]),
+            relations=tuple(rel(r) for r in data["relations"]),
+            facts=tuple(fact(f) for f in data["facts"]),
+            omissions=tuple(Omission(**{**o, "carried_by": tuple(o["carried_by"])}) for o in data["omissions"]),
+            diffs=tuple(sdiff(d) for d in data["diffs"]),
+            actors=tuple(ActorSpec(**{**a, "aliases": tuple(a["aliases"])}) for a in data["actors"]),
+            mentions=tuple(Mention(**m) for m in data["mentions"]),
+            cross_language=data["cross_language"],
+            article_ids=tuple(data["article_ids"]),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    @staticmethod
+    def from_json(text: str) -> Comparison:
+        return Comparison.from_dict(json.loads(text))
+
+
+def compare(
+    report: Report,
+    config: Config = DEFAULT_CONFIG,
+    actors: list[ActorSpec] | None = None,
+    cross_language: str | None = None,
+) -> Comparison:
+    """Align, trace lineage, cluster facts, diff wording and follow actors across a collection."""
+    by_article = units(report, config)
+    alignments = align(report, config, cross_language)
+    relations = lineage(report, alignments, {k: len(v) for k, v in by_article.items()}, config)
+    fact_list = facts(report, by_article, alignments)
+    derived_of = {(r.derived, r.source) for r in relations}
+    diffs = []
+    for a in alignments:
+        if a.method != "tfidf":
+            continue
+        if (a.b, a.a) in derived_of:  # a is the source, b the rewrite
+            diffs.append(diff_sentences(report.get(a.a), a.a_sentence, report.get(a.b), a.b_sentence))
+        elif (a.a, a.b) in derived_of:
+            diffs.append(diff_sentences(report.get(a.b), a.b_sentence, report.get(a.a), a.a_sentence))
+    specs = actors if actors is not None else discover(report, config)
+    method = cross_language or ("multilingual" if any(a.method == "multilingual" for a in alignments) else "anchors")
+    return Comparison(
+        alignments=tuple(alignments),
+        relations=tuple(relations),
+        facts=tuple(fact_list),
+        omissions=tuple(omissions(report, fact_list, relations)),
+        diffs=tuple(diffs),
+        actors=tuple(specs),
+        mentions=tuple(mentions(report, specs)),
+        cross_language=method,
+        article_ids=tuple(r.article.id for r in report.articles),
+    )
