@@ -1,4 +1,4 @@
-"""Command line: ``python -m framing score PATH... --out articles.csv`` (also ``framing score``).
+"""Command line: ``python -m framing score|compare PATH... --out FILE`` (also ``framing …``).
 
 Exit codes: 0 every file scored; 1 some files failed (listed on stderr and as ``status=error``
 rows in the articles table); 2 bad arguments.
@@ -43,12 +43,31 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ITEMS}+ files when stderr is a terminal)",
     )
     score.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+
+    cmp = sub.add_parser("compare", help="align the articles of one event: lineage, coverage, wording, actors")
+    cmp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .md .html .csv .json .jsonl)")
+    cmp.add_argument("--out", required=True, help="the whole comparison as JSON")
+    for name, what in (
+        ("alignments", "aligned sentence pairs"),
+        ("lineage", "one row per article: original, rewrite/translation/near copy of …, independent"),
+        ("coverage", "facts × articles"),
+        ("omissions", "what each article leaves out"),
+        ("actors", "actors per article: mentions, labels, tone"),
+    ):
+        cmp.add_argument(f"--{name}", help=f"CSV of {what}")
+    cmp.add_argument(
+        "--cross-language",
+        choices=("multilingual", "anchors"),
+        default=None,
+        help="how to align across languages (default: multilingual when the model is installed)",
+    )
+    cmp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
     return parser
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = build_parser().parse_args(argv)
-    if args.format is None:
+    if args.command == "score" and args.format is None:
         suffix = Path(args.out).suffix.lower().lstrip(".")
         args.format = suffix if suffix in FORMATS else "csv"
     return args
@@ -93,6 +112,37 @@ def run_score(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if errors else EXIT_OK
 
 
+def run_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .report import table_to_csv
+
+    config = DEFAULT_CONFIG
+    articles, errors = [], []
+    for item in iter_paths(args.paths, config):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            errors.append(item)
+            print(f"error: {item}", file=sys.stderr)
+    report = build_report(articles, errors, config)
+    comparison = compare(report, config, cross_language=args.cross_language)
+    Path(args.out).write_text(comparison.to_json(), encoding="utf-8")
+    tables = {
+        "alignments": comparison.alignment_table,
+        "lineage": lambda: comparison.lineage_table(report),
+        "coverage": comparison.coverage_table,
+        "omissions": comparison.omission_table,
+        "actors": lambda: comparison.actor_table(report),
+    }
+    for name, build in tables.items():
+        if getattr(args, name):
+            Path(getattr(args, name)).write_text(table_to_csv(build()), encoding="utf-8")
+    if not args.quiet:
+        related = ", ".join(f"{r.derived} {r.kind} of {r.source}" for r in comparison.relations) or "no relations"
+        print(f"compared {len(report.articles)} article(s), {len(errors)} failed: {related}", file=sys.stderr)
+    return EXIT_SOME_FAILED if errors or not report.articles else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -100,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
     try:
-        return run_score(args)
+        return run_compare(args) if args.command == "compare" else run_score(args)
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -30,6 +30,7 @@ from ..report import Report
 from ..text import WORD_RE
 
 TFIDF, MULTILINGUAL, ANCHORS = "tfidf", "multilingual", "anchors"
+HEADLINE = "headline"  # paired because the articles are related, not by similarity (see comparison.py)
 
 
 @dataclass(frozen=True)

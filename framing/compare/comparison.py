@@ -10,7 +10,7 @@ import pandas as pd
 from ..config import DEFAULT_CONFIG, Config
 from ..report import Report
 from .actors import ActorSpec, Mention, discover, mentions, summary
-from .align import Alignment, align, units
+from .align import HEADLINE, TFIDF, Alignment, align, units
 from .coverage import Fact, Omission, facts, omissions
 from .diff import Change, SentenceDiff, diff_sentences
 from .lineage import Relation, lineage, roles
@@ -146,6 +146,23 @@ class Comparison:
         return Comparison.from_dict(json.loads(text))
 
 
+def headline_alignments(report: Report, alignments: list[Alignment], relations: list[Relation]) -> list[Alignment]:
+    """Once lineage says B was made from A, B's headline is the rewrite of A's headline, however
+    far the wording moved ("joined" → "assertively and influentially participated in a pivotal
+    call"): pair them unless the derived headline is already aligned (the source's may also be
+    aligned to a standfirst that repeats it)."""
+    taken = {(a.a, a.a_sentence) for a in alignments} | {(a.b, a.b_sentence) for a in alignments}
+    out = []
+    for rel in relations:
+        heads = []
+        for ident in (rel.source, rel.derived):
+            heads.append(next((s.index for s in report.get(ident).sentences if s.role == "headline"), None))
+        if None in heads or (rel.derived, heads[1]) in taken:
+            continue
+        out.append(Alignment(rel.source, heads[0], rel.derived, heads[1], 0.0, HEADLINE))
+    return out
+
+
 def compare(
     report: Report,
     config: Config = DEFAULT_CONFIG,
@@ -156,11 +173,12 @@ def compare(
     by_article = units(report, config)
     alignments = align(report, config, cross_language)
     relations = lineage(report, alignments, {k: len(v) for k, v in by_article.items()}, config)
+    alignments += headline_alignments(report, alignments, relations)
     fact_list = facts(report, by_article, alignments)
     derived_of = {(r.derived, r.source) for r in relations}
     diffs = []
     for a in alignments:
-        if a.method != "tfidf":
+        if a.method not in (TFIDF, HEADLINE) or report.get(a.a).article.language != report.get(a.b).article.language:
             continue
         if (a.b, a.a) in derived_of:  # a is the source, b the rewrite
             diffs.append(diff_sentences(report.get(a.a), a.a_sentence, report.get(a.b), a.b_sentence))

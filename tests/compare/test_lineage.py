@@ -1,0 +1,114 @@
+"""Lineage, coverage and omissions on the seeds and on collections built to test them."""
+
+import re
+
+import framing
+from framing.compare import compare
+
+S000, S001, S002, S003, S004 = (
+    "000_e191cd35296de808",
+    "001_7e04422d48fc93a1",
+    "002_3bc9e1120b13250d",
+    "003_c0d9206cdab6ac5a",
+    "004_2eb790ead53fdb39",
+)
+
+
+def test_seed_relations(seed_comparison):
+    relations = {r.derived: (r.kind, r.source) for r in seed_comparison.relations}
+    assert relations == {S000: ("rewrite", S001), S002: ("translation", S001)}
+    for r in seed_comparison.relations:
+        assert r.coverage >= 0.5 and len(r.evidence) >= 10
+
+
+def test_seed_lineage_table_says_independent(seed_comparison, seed_report):
+    status = dict(zip(*seed_comparison.lineage_table(seed_report)[["article_id", "status"]].T.values, strict=True))
+    assert status[S001] == "original" and status[S003] == "independent" and status[S004] == "independent"
+
+
+def test_000_omits_the_starlink_shutdown_near_crimea(seed_comparison):
+    labels = {f.id: f.label for f in seed_comparison.facts}
+    omitted = [labels[o.fact] for o in seed_comparison.omissions if o.article == S000 and o.reason == "source"]
+    assert any("turn off his company’s Starlink" in label and "Crimean coast" in label for label in omitted)
+    # and what it kept is not listed as omitted
+    assert not any(label.startswith("Musk did not respond") for label in omitted)
+
+
+def test_coverage_matrix_has_a_row_per_fact_and_a_column_per_article(seed_comparison):
+    table = seed_comparison.coverage_table()
+    assert list(table.columns[3:]) == [S000, S001, S002, S003, S004]
+    shared = table[table["articles"] >= 3]
+    assert len(shared) >= 10  # the call, the quote, the WSJ report … carried by 000, 001 and 002
+
+
+def test_000_rewrite_diff_shows_the_injected_loaded_words(seed_comparison):
+    changes = [c for d in seed_comparison.diffs if d.a == S001 and d.b == S000 for c in d.changes]
+    inserted_loaded = [c.b_text for c in changes if "loaded" in c.b_kinds]
+    assert any("assertively and influentially participated in a pivotal" in t for t in inserted_loaded)
+    assert any(c.a_text == "did not respond" and c.b_text == "failed to reply" for c in changes)
+    dropped = [c for c in changes if "attribution" in c.a_kinds and c.op == "delete"]
+    assert dropped  # "according to a source with knowledge of the situation" moved/dropped
+
+
+def rewrite(text: str) -> str:
+    """A synthetic rewrite: sentences paraphrased, two loaded adverbs inserted, one paragraph dropped."""
+    swaps = {
+        "said": "stated",
+        "told": "informed",
+        "concerns": "worries",
+        "significant": "considerable",
+        "raised": "voiced",
+        "reports": "accounts",
+        "later": "subsequently",
+        "previously": "earlier",
+    }
+    paragraphs = [p for p in text.split("\n\n") if not p.startswith("A 2023 biography on Musk")]
+    out = "\n\n".join(paragraphs)
+    for old, new in swaps.items():
+        out = re.sub(rf"\b{old}\b", new, out)
+    out = out.replace("Tech tycoon Elon Musk joined", "Tech tycoon Elon Musk brazenly joined")
+    out = out.replace("Musk complained about", "Musk shamelessly complained about")
+    return out
+
+
+def test_synthetic_rewrite_is_recovered_with_insertions_and_omission(seed_report):
+    source = seed_report.get(S001).article
+    original = framing.article_from_text(source.text, outlet="Wire", date="2024-11-07", ident="original", language="en")
+    rewritten = framing.article_from_text(
+        rewrite(source.text), outlet="Content farm", date="2024-11-08", ident="rewritten", language="en"
+    )
+    report = framing.build_report([original, rewritten])
+    result = compare(report)
+    assert [(r.derived, r.kind, r.source, r.direction) for r in result.relations] == [
+        ("rewritten", "rewrite", "original", "date")
+    ]
+    inserted = [
+        c.b_text for d in result.diffs for c in d.changes if "loaded" in c.b_kinds and c.op in ("insert", "replace")
+    ]
+    assert any("brazenly" in t for t in inserted) and any("shamelessly" in t for t in inserted)
+    labels = {f.id: f.label for f in result.facts}
+    omitted = [labels[o.fact] for o in result.omissions if o.article == "rewritten"]
+    assert len(omitted) == 1 and omitted[0].startswith("A 2023 biography on Musk")
+
+
+def test_a_collection_with_no_relations_reports_none(seed_report):
+    independent = [
+        seed_report.get(S003).article,
+        seed_report.get(S004).article,
+        framing.article_from_text(
+            "Flood waters rose overnight in the river valley, officials said. "
+            "Schools were closed and residents moved to higher ground. "
+            "The weather service expects the water to fall by Friday.",
+            ident="flood",
+            language="en",
+        ),
+    ]
+    result = compare(framing.build_report(independent))
+    assert result.relations == ()
+    assert set(result.lineage_table(framing.build_report(independent))["status"]) == {"independent"}
+
+
+def test_comparison_round_trips_through_json(seed_comparison):
+    from framing.compare import Comparison
+
+    assert Comparison.from_json(seed_comparison.to_json()) == seed_comparison
