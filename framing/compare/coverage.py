@@ -41,17 +41,22 @@ def facts(report: Report, units: dict[str, list[Unit]], alignments: list[Alignme
             x = parent[x]
         return x
 
-    order = [(u.article_id, u.sentence_index) for r in report.articles for u in units.get(r.article.id, [])]
+    text = {(u.article_id, u.sentence_index): u.text for us in units.values() for u in us}
+    for a in alignments:  # endpoints paired by lineage rather than similarity may be short headlines
+        for ident, index in ((a.a, a.a_sentence), (a.b, a.b_sentence)):
+            text.setdefault((ident, index), report.get(ident).sentences[index].text)
+    article_order = {r.article.id: i for i, r in enumerate(report.articles)}
+    order = sorted(text, key=lambda key: (article_order[key[0]], key[1]))
+    rank = {key: i for i, key in enumerate(order)}
     for key in order:
         parent[key] = key
     for a in alignments:
         x, y = find((a.a, a.a_sentence)), find((a.b, a.b_sentence))
         if x != y:
-            parent[max(x, y, key=order.index)] = min(x, y, key=order.index)
+            parent[max(x, y, key=rank.__getitem__)] = min(x, y, key=rank.__getitem__)
     groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for key in order:
         groups.setdefault(find(key), []).append(key)
-    text = {(u.article_id, u.sentence_index): u.text for us in units.values() for u in us}
     return [Fact(i, text[members[0]], tuple(members)) for i, members in enumerate(groups.values())]
 
 
