@@ -14,6 +14,8 @@ pages = [
     st.Page(state.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
     st.Page(state.PAGES["article"], title="Article", icon=":material/article:", url_path="article"),
     st.Page(state.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
+    st.Page(state.PAGES["relations"], title="Relations", icon=":material/account_tree:", url_path="relations"),
+    st.Page(state.PAGES["actors"], title="Actors", icon=":material/groups:", url_path="actors"),
     st.Page(state.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
     st.Page(state.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
 ]

@@ -14,6 +14,10 @@ if not report.articles:
 
 current = state.pick_article(report, "Article", "article", "drill_article")
 article = current.article
+focus_param = st.query_params.get("sentence")
+focus = (
+    int(focus_param) if focus_param and focus_param.isdigit() and int(focus_param) < len(current.sentences) else None
+)
 
 st.title(state.md(article.outlet or article.id))
 facts = [
@@ -61,7 +65,9 @@ with text_col:
         st.caption("No headline found in the text or its metadata.")
 
     st.subheader("Text")
-    st.html(highlight_html(current, layers, tint, roles=("heading", "body")))
+    if focus is not None:
+        st.info(f"Opened at sentence {focus} (outlined below): “{state.md(current.sentences[focus].text)}”")
+    st.html(highlight_html(current, layers, tint, roles=("heading", "body"), focus=focus))
 
 with score_col:
     st.subheader("Scores")

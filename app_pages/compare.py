@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from framing.render import HIGHLIGHT_KINDS, highlight_html, legend_html
+from framing.compare.diff import diff_sentences
+from framing.render import HIGHLIGHT_KINDS, diff_html, highlight_html, legend_html
 from framing.scorers import METRICS
 
 report = state.report()
@@ -42,6 +43,44 @@ st.dataframe(
     },
 )
 
+st.subheader("Aligned passages")
+comparison = state.comparison(report)
+relation = next((r for r in comparison.relations if {r.derived, r.source} == {a.article.id, b.article.id}), None)
+if relation:
+    st.caption(
+        f"Lineage: {state.md(relation.derived)} is a {relation.kind.replace('_', ' ')} of {state.md(relation.source)}. "
+        f"{state.md(relation.explanation())}"
+    )
+pairs = sorted(
+    (x.a_sentence, x.b_sentence, x.score, x.method)
+    if x.a == a.article.id
+    else (x.b_sentence, x.a_sentence, x.score, x.method)
+    for x in comparison.alignments
+    if {x.a, x.b} == {a.article.id, b.article.id}
+)
+same_language = a.article.language == b.article.language
+if not pairs:
+    st.caption("No sentence of one says what a sentence of the other says.")
+else:
+    st.caption(
+        f"{len(pairs)} aligned sentence pairs. "
+        + (
+            "Right column: the right article's sentence with what changed from the left one — struck: only on the "
+            "left; marked: only on the right; tags: the evidence kinds the changed words carry."
+            if same_language
+            else "Different languages: aligned by meaning, no word diff."
+        )
+    )
+    for ai, bi, score, method in pairs:
+        left, right = st.columns(2, gap="large")
+        left.html(highlight_html(a, set(HIGHLIGHT_KINDS), False, only=ai))
+        if same_language:
+            right.html(diff_html(a, b, diff_sentences(a, ai, b, bi)))
+        else:
+            right.html(highlight_html(b, set(HIGHLIGHT_KINDS), False, only=bi))
+        right.caption(f"similarity {score:.2f} ({method})" if method != "headline" else "headlines of related articles")
+
+st.subheader("Full texts")
 layers = set(
     st.pills("Highlight", HIGHLIGHT_KINDS, selection_mode="multi", default=list(HIGHLIGHT_KINDS), key="compare_layers")
     or []

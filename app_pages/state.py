@@ -27,6 +27,8 @@ PAGES = {
     "overview": "app_pages/overview.py",
     "article": "app_pages/article.py",
     "compare": "app_pages/compare.py",
+    "relations": "app_pages/relations.py",
+    "actors": "app_pages/actors.py",
     "data": "app_pages/data.py",
     "methods": "app_pages/methods.py",
 }
@@ -66,6 +68,24 @@ _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
 def md(text: object) -> str:
     """User text made inert for Streamlit markdown: every markdown/HTML special is escaped."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+@st.cache_resource(show_spinner="Comparing the articles…", max_entries=32)
+def _comparison(keys: tuple[str, ...], actors_key: str, _report: Report, _actors):
+    from framing.compare import compare
+
+    return compare(_report, CONFIG, actors=_actors)
+
+
+def actor_specs():
+    """The user's edited actor list for this session, or None for the automatic one."""
+    return st.session_state.get("actor_specs")
+
+
+def comparison(rep: Report):
+    specs = actor_specs()
+    actors_key = "auto" if specs is None else json.dumps([asdict(s) for s in specs], sort_keys=True)
+    return _comparison(tuple(article_key(a) for a in articles()), actors_key, rep, specs)
 
 
 def articles() -> list[Article]:
@@ -112,10 +132,11 @@ def labels(rep: Report) -> dict[str, str]:
     return article_labels(rep)
 
 
-def open_article(article_id: str) -> None:
-    """Go to the drill-down of an article; the id travels in the URL so the link can be shared."""
+def open_article(article_id: str, sentence: int | None = None) -> None:
+    """Go to the drill-down of an article (at a sentence); the ids travel in the URL so the link can be shared."""
     st.session_state["nav_nonce"] = st.session_state.get("nav_nonce", 0) + 1
-    st.switch_page(PAGES["article"], query_params={"article": article_id})
+    query = {"article": article_id, **({"sentence": str(sentence)} if sentence is not None else {})}
+    st.switch_page(PAGES["article"], query_params=query)
 
 
 def nonce() -> int:
@@ -123,16 +144,22 @@ def nonce() -> int:
     return st.session_state.get("nav_nonce", 0)
 
 
-def selected_article(event) -> str | None:
-    """The article id of the first point of a plotly or dataframe selection event, if any."""
+def selected_point(event) -> list | None:
+    """The customdata of the first selected point of a plotly selection event, if any."""
     if not event:
         return None
     points = event.get("selection", {}).get("points", []) if isinstance(event, dict) else event.selection.points
     for point in points:
         custom = point.get("customdata")
         if custom:
-            return custom[0]
+            return custom
     return None
+
+
+def selected_article(event) -> str | None:
+    """The article id of the first point of a plotly selection event, if any."""
+    custom = selected_point(event)
+    return custom[0] if custom else None
 
 
 def empty_state() -> None:
@@ -147,6 +174,8 @@ def empty_state() -> None:
 
 def _sync_param(param: str, key: str) -> None:
     st.query_params[param] = st.session_state[key]
+    if param == "article":  # a sentence focus belongs to the article it was set for
+        st.query_params.pop("sentence", None)
 
 
 def pick_article(rep: Report, label: str, param: str, key: str, default_index: int = 0) -> ArticleReport:

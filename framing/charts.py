@@ -172,3 +172,146 @@ def tone_trajectory(report: Report) -> go.Figure:
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )
     return fig
+
+
+def lineage_graph(report: Report, comparison) -> go.Figure:
+    """Articles as nodes (x: publication date or collection order), arrows from source to derived."""
+    labels, colors = _labels(report), _colors(report)
+    ids = [r.article.id for r in report.articles]
+    dated = [r.article.published for r in report.articles]
+    order = sorted(range(len(ids)), key=lambda i: (dated[i] or "9999", i))
+    x = {ids[i]: rank for rank, i in enumerate(order)}
+    derived = {rel.derived: rel for rel in comparison.relations}
+    depth = {}
+
+    def level(ident, seen=()):
+        if ident in depth:
+            return depth[ident]
+        rel = derived.get(ident)
+        depth[ident] = 0 if rel is None or rel.source in seen else level(rel.source, (*seen, ident)) + 1
+        return depth[ident]
+
+    y = {ident: -level(ident) for ident in ids}
+    fig = go.Figure()
+    for rel in comparison.relations:
+        fig.add_annotation(
+            x=x[rel.derived],
+            y=y[rel.derived],
+            ax=x[rel.source],
+            ay=y[rel.source],
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=3,
+            arrowsize=1.4,
+            arrowwidth=2,
+            arrowcolor="#888",
+            standoff=22,
+            startstandoff=22,
+        )
+        fig.add_annotation(
+            x=(x[rel.derived] + x[rel.source]) / 2,
+            y=(y[rel.derived] + y[rel.source]) / 2 + 0.12,
+            text=f"{rel.kind.replace('_', ' ')} · {rel.coverage:.0%}",
+            showarrow=False,
+            font=dict(size=12, color="#444"),
+        )
+    status = {rel.derived: f"{rel.kind.replace('_', ' ')} of {labels[rel.source]}" for rel in comparison.relations}
+    sources = {rel.source for rel in comparison.relations}
+    fig.add_trace(
+        go.Scatter(
+            x=[x[i] for i in ids],
+            y=[y[i] for i in ids],
+            mode="markers+text",
+            text=[labels[i] for i in ids],
+            textposition="bottom center",
+            marker=dict(size=30, color=[colors[i] for i in ids], line=dict(width=2, color="#fff")),
+            customdata=[
+                [i, status.get(i, "original" if i in sources else "independent"), dated[ids.index(i)] or "no date"]
+                for i in ids
+            ],
+            hovertemplate="%{text}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        height=300 + 90 * max(0, -min(y.values())),
+        margin=dict(l=20, r=20, t=20, b=20),
+        plot_bgcolor="#fff",
+        xaxis=dict(visible=False, range=[-0.6, len(ids) - 0.4]),
+        yaxis=dict(visible=False, range=[min(y.values()) - 0.8, 0.6]),
+    )
+    return fig
+
+
+def coverage_matrix(report: Report, comparison, min_articles: int = 1) -> go.Figure:
+    """Facts (rows, most widely carried first) × articles: a filled cell where the article carries it."""
+    labels = _labels(report)
+    ids = [r.article.id for r in report.articles]
+    facts = sorted(
+        (f for f in comparison.facts if len(f.articles()) >= min_articles), key=lambda f: (-len(f.articles()), f.id)
+    )
+    xs, ys, custom = [], [], []
+    short = {f.id: f"{f.id}: {html.escape(f.label[:60])}{'…' if len(f.label) > 60 else ''}" for f in facts}
+    for f in facts:
+        members = dict(f.members)
+        for ident in ids:
+            if ident in members:
+                xs.append(labels[ident])
+                ys.append(short[f.id])
+                custom.append([ident, members[ident], html.escape(f.label[:200])])
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            customdata=custom,
+            marker=dict(symbol="square", size=16, color="#4C78A8"),
+            hovertemplate="%{x}<br>sentence %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        height=120 + 22 * len(facts),
+        margin=dict(l=10, r=10, t=30, b=10),
+        plot_bgcolor="#fafafa",
+        xaxis=dict(side="top", categoryorder="array", categoryarray=[labels[i] for i in ids]),
+        yaxis=dict(
+            autorange="reversed",
+            categoryorder="array",
+            categoryarray=[short[f.id] for f in facts],
+            tickfont=dict(size=10),
+        ),
+    )
+    return fig
+
+
+def actor_tone(report: Report, actor_table) -> go.Figure:
+    """Mean tone of the sentences naming each actor, per outlet (English articles only)."""
+    labels, colors = _labels(report), _colors(report)
+    fig = go.Figure()
+    frame = actor_table.dropna(subset=["tone_mean"])
+    for ident in [r.article.id for r in report.articles]:
+        rows = frame[frame["article_id"] == ident]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=[html.escape(a) for a in rows["actor"]],
+                y=rows["tone_mean"],
+                name=labels[ident],
+                marker_color=colors[ident],
+                customdata=[[ident, a, int(m)] for a, m in zip(rows["actor"], rows["mentions"], strict=True)],
+                hovertemplate=labels[ident] + "<br>%{x}: %{y:+.2f} over %{customdata[2]} mention(s)<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        height=380,
+        margin=dict(l=10, r=10, t=40, b=10),
+        yaxis_title="tone of sentences naming the actor",
+        legend=dict(orientation="h", y=1.08),
+    )
+    return fig

@@ -45,6 +45,11 @@ CSS = """
 .fr-attribution{text-decoration:underline 2px #1f6fd1;text-underline-offset:3px}
 .fr-quote{font-style:italic;color:#1b5e20}
 .fr-legend span{display:inline-block;margin:0 .9rem .3rem 0;padding:0 .4rem;border-radius:3px;font-size:.9rem}
+.fr-focus{outline:2px solid #1f4e79;outline-offset:2px}
+.fr-diff{line-height:1.7;font-size:.98rem}
+.fr-del{background:#fde2e2;text-decoration:line-through;color:#8a1c1c}
+.fr-ins{background:#dcf5dc;color:#0b5d1e}
+.fr-tag{font-size:.72rem;border-radius:3px;padding:0 .25rem;margin-left:.2rem;background:#eee;color:#333;vertical-align:super}
 </style>
 """
 
@@ -79,14 +84,20 @@ def highlight_html(
     layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS),
     tint: bool = True,
     roles: tuple[str, ...] | None = None,
+    focus: int | None = None,
+    only: int | None = None,
 ) -> str:
     """The article's cleaned text as escaped HTML with the chosen evidence layers highlighted.
 
     ``roles`` limits the output to sentences of those roles (e.g. ``("headline",)``); the text
-    between two rendered sentences is kept so paragraphs stay intact.
+    between two rendered sentences is kept so paragraphs stay intact. ``focus``: a sentence
+    index to outline (the sentence a chart or a comparison pointed at). ``only``: render just
+    that sentence.
     """
     text = report.article.text
-    sentences = [s for s in report.sentences if roles is None or s.role in roles]
+    sentences = [
+        s for s in report.sentences if (roles is None or s.role in roles) and (only is None or s.index == only)
+    ]
     evidence = [e for e in report.evidence if e.kind in layers and e.kind in HIGHLIGHT_KINDS]
     out = [CSS, '<div class="fr-text">']
     previous_end = None
@@ -106,7 +117,10 @@ def highlight_html(
         style = f' style="background:{color}"' if color else ""
         tone = "tone: not computed" if s.tone is None else f"tone {s.tone:+.2f}"
         title = html.escape(f"sentence {s.index} · {s.role} · {tone}", quote=True)
-        out.append(f'<span class="fr-s" data-sentence="{s.index}"{style} title="{title}">{"".join(parts)}</span>')
+        focused = " fr-focus" if s.index == focus else ""
+        out.append(
+            f'<span class="fr-s{focused}" data-sentence="{s.index}"{style} title="{title}">{"".join(parts)}</span>'
+        )
         previous_end = s.end
     out.append("</div>")
     return "".join(out)
@@ -151,3 +165,33 @@ def cue_counts(report: ArticleReport) -> list[dict]:
         row["in_quotes"] += int(e.in_quote)
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(rows.values(), key=lambda r: (order[r["kind"]], -r["count"], r["cue"]))
+
+
+def diff_html(source: ArticleReport, derived: ArticleReport, sdiff) -> str:
+    """One aligned passage as the derived article reads it, with what changed from the source:
+    removed words struck through, inserted words marked, each tagged with the evidence kinds it
+    carries (a loaded word inserted, a hedge or attribution removed, a number changed)."""
+    b_sentence = derived.sentences[sdiff.b_sentence]
+    text_a, text_b = source.article.text, derived.article.text
+    out, pos = [CSS, '<div class="fr-diff">'], b_sentence.start
+
+    def tags(kinds, number):
+        labels = [*kinds, *(["number changed"] if number else [])]
+        return "".join(f'<span class="fr-tag">{html.escape(k)}</span>' for k in labels)
+
+    for c in sdiff.changes:
+        out.append(html.escape(text_b[pos : c.b_start]))
+        if c.a_end > c.a_start:
+            out.append(
+                f'<span class="fr-del" title="in the source">{html.escape(text_a[c.a_start : c.a_end])}</span>'
+                + tags(c.a_kinds, False)
+            )
+        if c.b_end > c.b_start:
+            out.append(
+                f'<span class="fr-ins" title="in this article">{html.escape(text_b[c.b_start : c.b_end])}</span>'
+                + tags(c.b_kinds, c.number_changed)
+            )
+        pos = c.b_end if c.b_end > c.b_start else c.b_start
+    out.append(html.escape(text_b[pos : b_sentence.end]))
+    out.append("</div>")
+    return "".join(out)

@@ -61,7 +61,8 @@ def units(report: Report, config: Config) -> dict[str, list[Unit]]:
         out[r.article.id] = [
             Unit(r.article.id, s.index, s.text, language)
             for s in r.sentences
-            if len(WORD_RE.findall(s.text)) >= config.align_min_words
+            if len(WORD_RE.findall(s.text))
+            >= (config.align_min_heading_words if s.role == "heading" else config.align_min_words)
         ]
     return out
 

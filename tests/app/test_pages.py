@@ -93,7 +93,10 @@ def test_compare_shows_both_articles_and_their_differences():
     metrics = frame_with(at, "right − left")
     loaded = metrics[metrics["metric"].str.startswith("Loaded wording per 100 words (own")].iloc[0]
     assert loaded["right − left"] == pytest.approx(loaded["right"] - loaded["left"]) and loaded["right − left"] > 0
-    assert html_of(at).count('class="fr-text"') == 2
+    page = html_of(at)
+    # both full texts are rendered: the last sentence of each is on the page
+    assert "This is a developing story and will be updated." in page
+    assert "“space as well as current and future technologies.”</span></span></div>" in page
 
 
 def test_methods_lists_every_metric_and_lexicon():
@@ -204,3 +207,46 @@ def test_upload_of_mixed_hostile_files_keeps_every_good_one():
     at.run()
     page = html_of(at)
     assert "approved the budget" in page and "alert(1)" not in page and "document.write" not in page
+
+
+def test_relations_page_shows_lineage_coverage_and_omissions():
+    at = run_page("relations")
+    lineage = frame_with(at, "relation")
+    status = dict(zip(lineage["article"], lineage["status"], strict=True))
+    assert status["Content-site rewrite"].startswith("rewrite of 001")
+    assert status["Swedish-language site"].startswith("translation of 001")
+    assert status["Outlet citing The New York Times"] == "independent"
+    assert len(at.get("plotly_chart")) == 2
+    omitted = frame_with(at, "reason")
+    assert any("Crimean coast" in label for label in omitted["label"])
+
+
+def test_compare_shows_aligned_passages_with_the_wording_diff():
+    at = run_page("compare", {"a": "001_7e04422d48fc93a1", "b": "000_e191cd35296de808"})
+    page = html_of(at)
+    assert '<span class="fr-del" title="in the source">joined Trump-Zelensky</span>' in page
+    assert re.search(
+        r'<span class="fr-ins" title="in this article">assertively and influentially participated in a '
+        r'pivotal</span><span class="fr-tag">loaded</span>',
+        page,
+    )
+    assert any("rewrite of" in c.value for c in at.caption)
+
+
+def test_actors_page_lists_labels_and_accepts_an_edited_list():
+    at = run_page("actors")
+    table = frame_with(at, "labels")
+    musk = table[(table["actor"] == "Elon Musk") & (table["outlet"] == "Local TV station (CNN wire)")].iloc[0]
+    assert "tech tycoon" in musk["labels"]
+    editor = at.get("arrow_data_editor") or at.get("data_editor")
+    assert editor
+    at.session_state["actor_specs"] = []
+    at.run()
+    assert not at.exception
+    assert any("No actors found" in c.value for c in at.caption)
+
+
+def test_drill_down_opened_at_a_sentence_outlines_it():
+    at = run_page("article", {"article": "001_7e04422d48fc93a1", "sentence": "19"})
+    assert 'class="fr-s fr-focus" data-sentence="19"' in html_of(at)
+    assert "Walter Isaacson" in at.info[0].value

@@ -1,0 +1,110 @@
+"""Relations: who rewrote, translated or copied whom; which facts each article carries or leaves out."""
+
+import streamlit as st
+
+from app_pages import state
+from framing import charts
+from framing.report import table_to_csv
+
+report = state.report()
+if not report.articles:
+    state.empty_state()
+if len(report.articles) < 2:
+    st.info("Relations need at least two articles in the collection.")
+    st.stop()
+
+comparison = state.comparison(report)
+names = state.labels(report)
+
+st.title("Relations between the articles")
+method = {"multilingual": "multilingual sentence embeddings", "anchors": "shared numbers, names and quotes"}
+st.caption(
+    "Sentences are aligned within a language by TF-IDF similarity of words and character n-grams, across "
+    f"languages by {method.get(comparison.cross_language, comparison.cross_language)}. Click a node or a cell to "
+    "read the text."
+)
+
+st.subheader("Lineage")
+event = st.plotly_chart(
+    charts.lineage_graph(report, comparison), on_select="rerun", selection_mode="points", key=f"lineage-{state.nonce()}"
+)
+if target := state.selected_article(event):
+    state.open_article(target)
+lineage = comparison.lineage_table(report)
+st.dataframe(
+    lineage.assign(article=lineage["article_id"].map(names), source=lineage["source"].map(names))[
+        [
+            "article",
+            "status",
+            "relation",
+            "source",
+            "confidence",
+            "source_coverage",
+            "similarity",
+            "direction",
+            "aligned_sentences",
+            "explanation",
+        ]
+    ],
+    hide_index=True,
+    key="lineage_table",
+    column_config={
+        "confidence": st.column_config.NumberColumn(
+            help="Share of the derived article's sentences aligned to the source", format="%.2f"
+        ),
+        "source_coverage": st.column_config.NumberColumn(
+            help="Share of the source's sentences found in the derived article", format="%.2f"
+        ),
+        "similarity": st.column_config.NumberColumn(
+            help="Mean similarity of the aligned sentence pairs", format="%.2f"
+        ),
+    },
+)
+
+st.subheader("Coverage: the event's facts × articles")
+shared_only = st.toggle("Only facts carried by two or more articles", value=True, key="coverage_shared")
+event = st.plotly_chart(
+    charts.coverage_matrix(report, comparison, min_articles=2 if shared_only else 1),
+    on_select="rerun",
+    selection_mode="points",
+    key=f"coverage-{state.nonce()}",
+)
+if custom := state.selected_point(event):
+    state.open_article(custom[0], int(custom[1]))
+
+st.subheader("What each article leaves out")
+ids = [r.article.id for r in report.articles]
+chosen = st.selectbox("Article", ids, format_func=lambda i: names[i], key="omissions_article")
+omitted = comparison.omission_table()
+omitted = omitted[omitted["article_id"] == chosen]
+if omitted.empty:
+    st.caption("Nothing that its source or most other articles carry.")
+else:
+    omitted = omitted.assign(
+        carried_by=omitted["carried_by"].map(lambda s: ", ".join(names.get(i, i) for i in s.split("; ")))
+    )
+    st.dataframe(
+        omitted[["label", "reason", "carried_by"]],
+        hide_index=True,
+        key="omissions_table",
+        column_config={
+            "label": st.column_config.TextColumn("fact (first sentence carrying it)", width="large"),
+            "reason": st.column_config.TextColumn(
+                help="source: the article it was made from carries it; others: most other articles do"
+            ),
+        },
+    )
+
+st.subheader("Downloads")
+c1, c2, c3, c4, c5 = st.columns(5)
+c1.download_button(
+    "alignments.csv", table_to_csv(comparison.alignment_table()), "alignments.csv", "text/csv", key="dl_alignments"
+)
+c2.download_button("lineage.csv", table_to_csv(lineage), "lineage.csv", "text/csv", key="dl_lineage")
+c3.download_button(
+    "coverage.csv", table_to_csv(comparison.coverage_table()), "coverage.csv", "text/csv", key="dl_coverage"
+)
+c4.download_button(
+    "actors.csv", table_to_csv(comparison.actor_table(report)), "actors.csv", "text/csv", key="dl_actors"
+)
+c5.download_button("comparison.json", comparison.to_json(), "comparison.json", "application/json", key="dl_comparison")
