@@ -97,8 +97,17 @@ class Comparison:
             }
             for r in summary(report, list(self.mentions))
         ]
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             rows, columns=["actor", "kind", "aliases", "article_id", "outlet", "mentions", "labels", "tone_mean"]
+        )
+        # most-named actors first; within an actor, the collection's article order
+        total = frame.groupby("actor")["mentions"].transform("sum")
+        position = frame["article_id"].map({ident: i for i, ident in enumerate(self.article_ids)})
+        return (
+            frame.assign(_total=total, _position=position)
+            .sort_values(["_total", "actor", "_position"], ascending=[False, True, True])
+            .drop(columns=["_total", "_position"])
+            .reset_index(drop=True)
         )
 
     # --- JSON ----------------------------------------------------------------------------
