@@ -96,3 +96,16 @@ def test_hostile_text_shows_as_literal_text_and_runs_nothing(page, server):
     headline = page.locator(".fr-text").first.inner_text()
     assert "<b>bold?</b>" in headline
     shot(page, "hostile")
+
+
+def test_coverage_cell_opens_the_sentence_in_its_article(page, server):
+    page.goto(f"{server}/relations")
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path")
+    wait_for_app(page)
+    shot(page, "relations")
+    matrix = page.locator(".js-plotly-plot").nth(1)
+    matrix.scroll_into_view_if_needed()
+    matrix.locator(".scatterlayer .trace .points path").first.click(force=True)
+    page.wait_for_url(re.compile(r"/article\?article=[^&]+&sentence=\d+"))
+    page.wait_for_selector(".fr-text .fr-focus")
+    assert page.locator(".fr-text .fr-focus").first.is_visible()
