@@ -226,7 +226,7 @@ def lineage_graph(report: Report, comparison) -> go.Figure:
             y=[y[i] for i in ids],
             mode="markers+text",
             text=[labels[i] for i in ids],
-            textposition="bottom center",
+            textposition=["bottom center" if x[i] % 2 == 0 else "top center" for i in ids],
             marker=dict(size=30, color=[colors[i] for i in ids], line=dict(width=2, color="#fff")),
             customdata=[
                 [i, status.get(i, "original" if i in sources else "independent"), dated[ids.index(i)] or "no date"]
