@@ -53,7 +53,7 @@ validation = Path(__file__).resolve().parent.parent / "docs" / "validation.md"
 if validation.is_file():
     st.markdown(validation.read_text(encoding="utf-8").split("\n", 2)[2])  # project file, not user text
 else:
-    st.caption("No validation report yet: run `python scripts/measure_validity.py`.")
+    st.caption("No validation report yet: run `python -m framing evaluate`.")
 
 st.subheader("Limitations")
 st.markdown(

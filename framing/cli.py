@@ -17,6 +17,7 @@ from .pipeline import build_report
 from .report import FORMATS, write_table
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 # Show a progress bar from this many inputs on (below it a bar is noise).
 PROGRESS_MIN_ITEMS = 20
 
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how to align across languages (default: multilingual when the model is installed)",
     )
     cmp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+
+    ev = sub.add_parser("evaluate", help="measure every signal against the annotated corpora (dev/test split)")
+    ev.add_argument("--data", default=str(DEFAULT_DATA), help="the shared/data folder (default: %(default)s)")
+    ev.add_argument("--out", default="docs/validation.md", help="Markdown report (default: %(default)s)")
+    ev.add_argument("--limit", type=int, default=None, help="sample this many test items per corpus (fast check)")
+    ev.add_argument("--signals", nargs="+", choices=("tone", "hedging", "loaded"), default=None)
     return parser
 
 
@@ -143,6 +150,17 @@ def run_compare(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if errors or not report.articles else EXIT_OK
 
 
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import EVALUATIONS, evaluate, markdown
+
+    rows = evaluate(Path(args.data), args.limit, tuple(args.signals or EVALUATIONS))
+    text = markdown(rows, args.limit)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -150,7 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
     try:
-        return run_compare(args) if args.command == "compare" else run_score(args)
+        return {"compare": run_compare, "evaluate": run_evaluate}.get(args.command, run_score)(args)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -74,7 +74,7 @@ METRICS = (
         "hedges_speculation_per_100w",
         FAMILY,
         "Speculation per 100 words",
-        "Speculation markers (speculate, rumoured, unconfirmed, remains to be seen) per 100 words.",
+        "Speculation markers (speculate, rumoured, unconfirmed, remains to be seen) and, at half weight, conditionals and indirect questions (if, unless, whether), per 100 words.",
         "per 100 words",
         ("en", "sv"),
         short="speculation",
