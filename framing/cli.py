@@ -7,14 +7,31 @@ rows in the articles table); 2 bad arguments.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from .compare.relative import relative_framing
 from .config import DEFAULT_CONFIG
-from .corpus import Article, iter_paths
+from .corpus import Article, LoadError, iter_paths
+from .engine import score_stream
 from .pipeline import build_report
-from .report import FORMATS, write_table
+from .report import (
+    FORMATS,
+    ArticleReport,
+    Report,
+    article_frame,
+    article_row,
+    error_row,
+    sentence_frame,
+    sentence_rows,
+    span_frame,
+    span_rows,
+    table_to_csv,
+    write_table,
+)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -43,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ITEMS}+ files when stderr is a terminal)",
     )
+    score.add_argument("--workers", type=int, default=1, help="worker processes (local engine) or Dask workers")
+    score.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (a LocalCluster unless --scheduler is given)",
+    )
+    score.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     score.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     cmp = sub.add_parser("compare", help="align the articles of one event: lineage, coverage, wording, actors")
@@ -80,40 +105,82 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def _progress(items: list, enabled: bool | None):
-    show = enabled if enabled is not None else (sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS)
+def _progress(iterable, enabled: bool | None, total: int | None = None):
+    show = enabled if enabled is not None else (sys.stderr.isatty() and (total or 0) >= PROGRESS_MIN_ITEMS)
     if not show:
-        return items
+        return iterable
     from tqdm import tqdm
 
-    return tqdm(items, desc="scoring", unit="article", file=sys.stderr)
+    return tqdm(iterable, desc="scoring", unit="article", total=total, file=sys.stderr)
+
+
+def _append_csv(handle, frame) -> None:
+    """Rows of a streamed table; its header was written when the file was opened."""
+    if len(frame):
+        handle.write(table_to_csv(frame, header=False))
+
+
+def _slim(report: ArticleReport) -> ArticleReport:
+    """What the articles table needs of a scored article: metadata and metrics, no text or spans."""
+    article = replace(
+        report.article, raw_text="", text="", removed=tuple(replace(r, text="") for r in report.article.removed)
+    )
+    return replace(report, article=article, sentences=(), evidence=())
 
 
 def run_score(args: argparse.Namespace) -> int:
+    """Score and write the tables. With CSV output the sentence and span tables stream to disk as
+    articles are scored and only each article's metric row is kept, so memory stays flat on
+    large corpora; JSON and Parquet tables and ``--report`` are built in memory."""
     config = DEFAULT_CONFIG
-    articles, errors = [], []
-    for item in iter_paths(args.paths, config):
-        if isinstance(item, Article):
-            articles.append(item)
-        else:
-            errors.append(item)
-            print(f"error: {item}", file=sys.stderr)
-    report = build_report(_progress(articles, args.progress), errors, config)
-    outputs = [(args.out, report.article_table())]
-    if args.sentences:
-        outputs.append((args.sentences, report.sentence_table()))
-    if args.spans:
-        outputs.append((args.spans, report.span_table()))
-    for path, frame in outputs:
-        write_table(frame, path, args.format)
+    errors: list[LoadError] = []
+
+    def inputs():
+        for item in iter_paths(args.paths, config):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                print(f"error: {item}", file=sys.stderr)
+            yield item
+
+    streaming = args.format == "csv"
+    kept: list[ArticleReport] = []
+    full: list[ArticleReport] = []
+    with contextlib.ExitStack() as stack:
+        streams = []
+        for path, empty, rows in ((args.sentences, sentence_frame, sentence_rows), (args.spans, span_frame, span_rows)):
+            if streaming and path:
+                handle = stack.enter_context(Path(path).open("w", encoding="utf-8", newline=""))
+                handle.write(table_to_csv(empty([])))
+                streams.append((handle, empty, rows))
+        stream = score_stream(inputs(), config, args.workers, args.engine, args.scheduler)
+        for item in _progress(stream, args.progress, None):
+            if isinstance(item, LoadError):
+                continue
+            for handle, frame, rows in streams:
+                _append_csv(handle, frame(rows(item)))
+            kept.append(_slim(item))
+            if args.report or not streaming:
+                full.append(item)
+    slim = relative_framing(kept)
+    articles_frame = article_frame([article_row(r) for r in slim] + [error_row(e) for e in errors])
+    if streaming:
+        Path(args.out).write_text(table_to_csv(articles_frame), encoding="utf-8")
+    else:
+        report = Report(tuple(relative_framing(full)), tuple(errors), config_fingerprint=config.fingerprint())
+        outputs = [(args.out, report.article_table())]
+        if args.sentences:
+            outputs.append((args.sentences, report.sentence_table()))
+        if args.spans:
+            outputs.append((args.spans, report.span_table()))
+        for path, frame in outputs:
+            write_table(frame, path, args.format)
     if args.report:
+        report = Report(tuple(relative_framing(full)), tuple(errors), config_fingerprint=config.fingerprint())
         Path(args.report).write_text(report.to_json(), encoding="utf-8")
     if not args.quiet:
-        print(
-            f"scored {len(report.articles)} article(s), {len(errors)} failed; wrote {', '.join(p for p, _ in outputs)}",
-            file=sys.stderr,
-        )
-    if not report.articles and not errors:
+        written = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report) if p)
+        print(f"scored {len(kept)} article(s), {len(errors)} failed; wrote {written}", file=sys.stderr)
+    if not kept and not errors:
         print("error: no input files found", file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if errors else EXIT_OK
@@ -121,7 +188,6 @@ def run_score(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     from .compare import compare
-    from .report import table_to_csv
 
     config = DEFAULT_CONFIG
     articles, errors = [], []

@@ -141,64 +141,13 @@ class Report:
     # --- tables ------------------------------------------------------------------------
 
     def article_table(self) -> pd.DataFrame:
-        rows = []
-        for r in self.articles:
-            a = r.article
-            row = {
-                "article_id": a.id,
-                "status": "ok",
-                "error": None,
-                "source": a.source,
-                "outlet": a.outlet,
-                "title": a.title,
-                "published": a.published,
-                "url": a.url,
-                "language": a.language,
-                "language_source": a.language_source,
-                "encoding": a.encoding,
-                "authors": "; ".join(a.authors) or None,
-                "removed_parts": len(a.removed),
-                "removed_chars": sum(x.end - x.start for x in a.removed),
-                "warnings": "; ".join(a.warnings) or None,
-            }
-            row.update({name: r.value(name) for name in METRIC_NAMES})
-            row.update({rel_name(name): r.value(rel_name(name)) for name in RELATIVE_METRICS})
-            reasons = r.empty_reasons()
-            row["empty_reasons"] = "; ".join(f"{k}: {v}" for k, v in reasons.items()) or None
-            rows.append(row)
-        for e in self.errors:
-            rows.append({"article_id": None, "status": "error", "error": e.message, "source": e.source})
-        columns = [*ARTICLE_COLUMNS, *METRIC_NAMES, *(rel_name(n) for n in RELATIVE_METRICS), "empty_reasons"]
-        frame = pd.DataFrame(rows, columns=columns)
-        numeric = [*METRIC_NAMES, *(rel_name(n) for n in RELATIVE_METRICS), "removed_parts", "removed_chars"]
-        frame[numeric] = frame[numeric].astype("float64")
-        return frame
+        return article_frame([article_row(r) for r in self.articles] + [error_row(e) for e in self.errors])
 
     def sentence_table(self) -> pd.DataFrame:
-        rows = [
-            {
-                "article_id": r.article.id,
-                "sentence_index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "role": s.role,
-                "is_headline": s.is_headline,
-                "tone": s.tone,
-                **{f"{kind}_count": s.counts.get(kind, 0) for kind in KINDS},
-                "text": s.text,
-            }
-            for r in self.articles
-            for s in r.sentences
-        ]
-        frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
-        frame["tone"] = frame["tone"].astype("float64")
-        return frame
+        return sentence_frame([row for r in self.articles for row in sentence_rows(r)])
 
     def span_table(self) -> pd.DataFrame:
-        rows = [{"article_id": r.article.id, **asdict(e)} for r in self.articles for e in r.evidence]
-        frame = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
-        frame["weight"] = frame["weight"].astype("float64")
-        return frame
+        return span_frame([row for r in self.articles for row in span_rows(r)])
 
     # --- JSON ----------------------------------------------------------------------------
 
@@ -227,6 +176,81 @@ class Report:
         return Report.from_dict(json.loads(text))
 
 
+# --- rows and frames (one definition, used for whole reports and for streamed chunks) ----------
+
+ARTICLE_TABLE_COLUMNS = (*ARTICLE_COLUMNS, *METRIC_NAMES, *(rel_name(n) for n in RELATIVE_METRICS), "empty_reasons")
+_ARTICLE_NUMERIC = (*METRIC_NAMES, *(rel_name(n) for n in RELATIVE_METRICS), "removed_parts", "removed_chars")
+
+
+def article_row(r: ArticleReport) -> dict:
+    a = r.article
+    row = {
+        "article_id": a.id,
+        "status": "ok",
+        "error": None,
+        "source": a.source,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published,
+        "url": a.url,
+        "language": a.language,
+        "language_source": a.language_source,
+        "encoding": a.encoding,
+        "authors": "; ".join(a.authors) or None,
+        "removed_parts": len(a.removed),
+        "removed_chars": sum(x.end - x.start for x in a.removed),
+        "warnings": "; ".join(a.warnings) or None,
+    }
+    row.update({name: r.value(name) for name in METRIC_NAMES})
+    row.update({rel_name(name): r.value(rel_name(name)) for name in RELATIVE_METRICS})
+    reasons = r.empty_reasons()
+    row["empty_reasons"] = "; ".join(f"{k}: {v}" for k, v in reasons.items()) or None
+    return row
+
+
+def error_row(e: LoadError) -> dict:
+    return {"article_id": None, "status": "error", "error": e.message, "source": e.source}
+
+
+def article_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(ARTICLE_TABLE_COLUMNS))
+    frame[list(_ARTICLE_NUMERIC)] = frame[list(_ARTICLE_NUMERIC)].astype("float64")
+    return frame
+
+
+def sentence_rows(r: ArticleReport) -> list[dict]:
+    return [
+        {
+            "article_id": r.article.id,
+            "sentence_index": s.index,
+            "start": s.start,
+            "end": s.end,
+            "role": s.role,
+            "is_headline": s.is_headline,
+            "tone": s.tone,
+            **{f"{kind}_count": s.counts.get(kind, 0) for kind in KINDS},
+            "text": s.text,
+        }
+        for s in r.sentences
+    ]
+
+
+def sentence_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    frame["tone"] = frame["tone"].astype("float64")
+    return frame
+
+
+def span_rows(r: ArticleReport) -> list[dict]:
+    return [{"article_id": r.article.id, **asdict(e)} for e in r.evidence]
+
+
+def span_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+    frame["weight"] = frame["weight"].astype("float64")
+    return frame
+
+
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
     out = frame.copy()
@@ -238,9 +262,11 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def table_to_csv(frame: pd.DataFrame) -> str:
-    """The CSV text the CLI writes and the dashboard offers: UTF-8, formulas neutralised."""
-    return neutralize_formulas(frame).to_csv(index=False, lineterminator="\n")
+def table_to_csv(frame: pd.DataFrame, header: bool = True) -> str:
+    """The CSV text the CLI writes and the dashboard offers: UTF-8, formulas neutralised.
+
+    ``header=False`` gives the rows alone, to append a chunk of a streamed table."""
+    return neutralize_formulas(frame).to_csv(index=False, header=header, lineterminator="\n")
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:

@@ -71,3 +71,19 @@ def test_every_format_writes_a_readable_table(tmp_path, seed_report, fmt):
     write_table(seed_report.span_table(), path, fmt)
     reader = {"csv": pd.read_csv, "json": pd.read_json, "parquet": pd.read_parquet}[fmt]
     assert len(reader(path)) == len(seed_report.span_table())
+
+
+def test_median_of_the_others_matches_the_direct_computation():
+    import random
+    from statistics import median
+
+    from framing.compare.relative import medians_without_self
+
+    rng = random.Random(3)
+    for n in (1, 2, 3, 4, 7, 10):
+        values = [rng.choice([None, 0.0, 1.0, rng.random()]) for _ in range(n)]
+        got = medians_without_self(values)
+        for i, v in enumerate(values):
+            others = [x for j, x in enumerate(values) if j != i and x is not None]
+            expected = None if v is None or not others else median(others)
+            assert got[i] == (pytest.approx(expected) if expected is not None else None)

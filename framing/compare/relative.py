@@ -1,15 +1,20 @@
-"""Comparison across a collection. Relative framing: each metric against the others' median.
+"""Relative framing: each metric against the median of the *other* articles of the collection.
 
 An outlet's tone is partly the event's tone: a war story is negative everywhere. Subtracting
-the median of the *other* articles about the same event leaves what this outlet did
+the median of the other articles about the same event leaves what this outlet did
 differently (``<metric>_rel``; positive = more than the others).
+
+The median of the others is read off one sorted array per metric (remove the article's own
+value by rank), so a collection of n articles costs O(n log n), not O(n²).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from statistics import median
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..model import MetricValue
 
@@ -17,22 +22,50 @@ if TYPE_CHECKING:
     from ..report import ArticleReport
 
 
-def relative_framing(reports: list[ArticleReport]) -> list[ArticleReport]:
-    from ..report import RELATIVE_METRICS, rel_name
-
-    out = []
-    for i, report in enumerate(reports):
-        relative = {}
-        for name in RELATIVE_METRICS:
-            own = report.metrics[name].value
-            others = [
-                r.metrics[name].value for j, r in enumerate(reports) if j != i and r.metrics[name].value is not None
-            ]
-            if own is None:
-                relative[rel_name(name)] = MetricValue.empty(f"{name} is empty for this article")
-            elif not others:
-                relative[rel_name(name)] = MetricValue.empty(f"no other article in the collection has {name}")
-            else:
-                relative[rel_name(name)] = MetricValue.of(own - median(others))
-        out.append(replace(report, relative=relative))
+def medians_without_self(values: Sequence[float | None]) -> list[float | None]:
+    """For each present value, the median of all the other present values (None if none)."""
+    present = np.array([v for v in values if v is not None], dtype=float)
+    ordered = np.sort(present)
+    n = len(ordered)
+    out: list[float | None] = []
+    for v in values:
+        if v is None or n < 2:
+            out.append(None)
+            continue
+        k = int(np.searchsorted(ordered, v, side="left"))  # rank of one occurrence of v
+        m = n - 1
+        if m % 2:
+            out.append(_nth_without(ordered, k, m // 2))
+        else:
+            out.append((_nth_without(ordered, k, m // 2 - 1) + _nth_without(ordered, k, m // 2)) / 2)
     return out
+
+
+def _nth_without(ordered: np.ndarray, k: int, i: int) -> float:
+    """The i-th smallest value of ``ordered`` once the element at rank k is taken out."""
+    return float(ordered[i] if i < k else ordered[i + 1])
+
+
+def relative_values(metric_rows: list[dict[str, MetricValue]], names: Sequence[str]) -> list[dict[str, MetricValue]]:
+    """``<metric>_rel`` values for each article, from its metrics and every other article's."""
+    from ..report import rel_name
+
+    out: list[dict[str, MetricValue]] = [{} for _ in metric_rows]
+    for name in names:
+        values = [row[name].value for row in metric_rows]
+        others = medians_without_self(values)
+        for i, (own, median) in enumerate(zip(values, others, strict=True)):
+            if own is None:
+                out[i][rel_name(name)] = MetricValue.empty(f"{name} is empty for this article")
+            elif median is None:
+                out[i][rel_name(name)] = MetricValue.empty(f"no other article in the collection has {name}")
+            else:
+                out[i][rel_name(name)] = MetricValue.of(own - median)
+    return out
+
+
+def relative_framing(reports: list[ArticleReport]) -> list[ArticleReport]:
+    from ..report import RELATIVE_METRICS
+
+    relative = relative_values([r.metrics for r in reports], RELATIVE_METRICS)
+    return [replace(r, relative=rel) for r, rel in zip(reports, relative, strict=True)]
