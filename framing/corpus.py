@@ -27,9 +27,13 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | JSON_SUFFIXES
+LINES_SUFFIXES = {".jsonl", ".ndjson"}
+PARQUET_SUFFIXES = {".parquet"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+# Rows read from a Parquet file at a time: bounded memory whatever the file's size.
+PARQUET_BATCH_ROWS = 256
 SIDECAR_NAME = "articles.csv"
-SUPPORTED_HINT = "a .txt, .md, .html, .csv, .json or .jsonl file"
+SUPPORTED_HINT = "a .txt, .md, .html, .csv, .json, .jsonl or .parquet file"
 
 # Share of control characters (other than tab and line breaks) above which decoded "text" is
 # taken to be binary. Real articles have none; 1% tolerates a stray form feed or two.
@@ -300,6 +304,9 @@ def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iter
     """Articles (or per-record errors) from one file's bytes. ``name`` gives format and ids."""
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem
+    if suffix in PARQUET_SUFFIXES and len(data) <= config.max_file_bytes:
+        yield from _parquet_records(io.BytesIO(data), name, config)
+        return
     try:
         if suffix not in SUPPORTED_SUFFIXES:
             known = next((what for magic, what in _BINARY_MAGIC.items() if data.startswith(magic)), None)
@@ -459,6 +466,11 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
                 sidecars[folder] = {}
         if is_sidecar(path):
             continue
+        streamed = _stream_records(path, name, config) if path.suffix.lower() in LINES_SUFFIXES | PARQUET_SUFFIXES else None
+        if streamed is not None:
+            for item in streamed:
+                yield _unique(item, seen_ids) if isinstance(item, Article) else item
+            continue
         try:
             if path.stat().st_size > config.max_file_bytes:
                 yield LoadError(
@@ -478,6 +490,46 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
                     item = apply_sidecar(item, meta)
                 item = _unique(item, seen_ids)
             yield item
+
+
+def _parquet_records(source, name: str, config: Config) -> Iterator[Article | LoadError]:
+    """Rows of a Parquet file (path or file object), a batch at a time."""
+    stem = Path(name).stem
+    try:
+        import pyarrow.parquet as pq
+
+        number = 0
+        for batch in pq.ParquetFile(source).iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            records = batch.to_pylist()
+            yield from _records(name, stem, enumerate(records, start=number + 1), "utf-8", config, "row")
+            number += len(records)
+    except Exception as exc:  # pyarrow raises many types for a damaged file
+        yield LoadError(name, f"not a readable Parquet file ({exc})")
+
+
+def _stream_records(path: Path, name: str, config: Config) -> Iterator[Article | LoadError]:
+    """Records of a JSON Lines or Parquet corpus, read a line or a batch at a time.
+
+    The file-size limit does not apply to these corpus formats (each record still has the
+    article-size limit); JSON Lines are UTF-8 by definition.
+    """
+    stem = Path(name).stem
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        yield from _parquet_records(path, name, config)
+        return
+    try:
+        with path.open("rb") as handle:
+            for line_number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw.decode("utf-8-sig" if line_number == 1 else "utf-8"))
+                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    yield LoadError(f"{name}#{line_number}", f"line {line_number} is not valid UTF-8 JSON ({exc})")
+                    continue
+                yield from _records(name, stem, [(line_number, record)], "utf-8", config)
+    except OSError as exc:
+        yield LoadError(name, f"could not be read ({exc.strerror or exc})")
 
 
 def _unique(article: Article, seen: dict[str, int]) -> Article:

@@ -152,3 +152,26 @@ def test_duplicate_ids_are_made_unique(tmp_path):
 def test_decode_raises_input_error_on_undecidable_bytes():
     with pytest.raises(InputError):
         decode(b"\x00" * 10 + b"\x01\x02")
+
+
+def test_corpus_formats_stream_records_with_per_record_errors(tmp_path):
+    import pandas as pd
+
+    (tmp_path / "c.jsonl").write_text('{"text": "One. Two.", "outlet": "A"}\n{bad\n{"text": "Three."}\n', encoding="utf-8")
+    pd.DataFrame({"text": ["Alpha text.", ""], "outlet": ["X", "Y"]}).to_parquet(tmp_path / "p.parquet")
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    result = load_paths([tmp_path])
+    assert [a.id for a in result.articles] == ["c-1", "c-3", "p-1"]
+    sources = sorted(e.source.rsplit("/", 1)[-1] for e in result.errors)
+    assert sources == ["broken.parquet", "c.jsonl#2", "p.parquet#2"]
+
+
+def test_parquet_upload_bytes_are_read_too():
+    import io
+
+    import pandas as pd
+
+    buffer = io.BytesIO()
+    pd.DataFrame({"text": ["Alpha text."], "title": ["A"]}).to_parquet(buffer)
+    (article,) = list(parse_bytes("upload.parquet", buffer.getvalue()))
+    assert article.title == "A" and article.raw_text == "Alpha text."
