@@ -234,11 +234,13 @@ class PhraseMatcher:
                 for prefix in first.prefixes:
                     self._by_prefix.setdefault(prefix[:_MIN_PREFIX], []).append((prefix, entry, slots))
 
-    def _candidates(self, token: str):
-        yield from self._by_exact.get(token, ())
-        for prefix, entry, slots in self._by_prefix.get(token[:_MIN_PREFIX], ()):
-            if token.startswith(prefix):
-                yield entry, slots
+    def _candidates(self, token: str) -> list[tuple[Entry, tuple[Slot, ...]]]:
+        exact = self._by_exact.get(token)
+        prefixed = self._by_prefix.get(token[:_MIN_PREFIX])
+        if prefixed is None:
+            return exact or []
+        found = [(entry, slots) for prefix, entry, slots in prefixed if token.startswith(prefix)]
+        return (exact or []) + found if found else (exact or [])
 
     @staticmethod
     def _match(slots: tuple[Slot, ...], tokens: Sequence[str], si: int, ti: int) -> int:
@@ -260,10 +262,15 @@ class PhraseMatcher:
     def find(self, tokens: Sequence[str]) -> list[Match]:
         """Non-overlapping matches in ``tokens`` (already normalised with normalize_token)."""
         matches: list[Match] = []
+        by_exact, by_prefix = self._by_exact, self._by_prefix
         i = 0
         while i < len(tokens):
+            token = tokens[i]
+            if token not in by_exact and token[:_MIN_PREFIX] not in by_prefix:
+                i += 1  # the common case: no cue starts here
+                continue
             best_end, best_entry = -1, None
-            for entry, slots in self._candidates(tokens[i]):
+            for entry, slots in self._candidates(token):
                 end = self._match(slots, tokens, 1, i + 1)
                 if end > best_end or (end == best_end and best_entry is not None and entry.line < best_entry.line):
                     best_end, best_entry = end, entry

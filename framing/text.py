@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import Config
 from .lexicon import normalize_token, word_list
@@ -25,14 +26,12 @@ ROLE_HEADING = "heading"  # kicker, standfirst, subheading: the outlet's display
 ROLE_BODY = "body"
 
 WORD_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*", re.UNICODE)
-_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u00bb(["
 _TERMINAL_STOP = ".:;,"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a NamedTuple, not a dataclass: documents hold thousands and build fast
     start: int
     end: int
     text: str
@@ -70,6 +69,21 @@ class Doc:
         lo, hi = self._token_ranges.get(index, (0, 0))
         return self.tokens[lo:hi]
 
+    @functools.cached_property
+    def word_count(self) -> int:
+        """Words in the whole text (the denominator of every per-100-words rate)."""
+        return sum(1 for t in self.tokens if is_word(t.text))
+
+    @functools.cached_property
+    def _cue_cache(self) -> dict:
+        return {}
+
+    def cues(self, lexicon: str, compute):
+        """Memoised matches of one lexicon, shared by the scorers that read it (hedging, sourcing)."""
+        if lexicon not in self._cue_cache:
+            self._cue_cache[lexicon] = compute()
+        return self._cue_cache[lexicon]
+
     def words(self, roles: tuple[str, ...] | None = None) -> list[Token]:
         keep = None if roles is None else {s.index for s in self.sentences if s.role in roles}
         return [t for t in self.tokens if is_word(t.text) and (keep is None or t.sentence in keep)]
@@ -79,7 +93,8 @@ class Doc:
 
 
 def is_word(token: str) -> bool:
-    return bool(_LETTER_RE.search(token)) or token[:1].isdigit()
+    """A token with a letter or a digit (WORD_RE tokens are \\w runs, so only "_" runs fail)."""
+    return bool(token.strip("_-'\u2019."))
 
 
 @functools.cache

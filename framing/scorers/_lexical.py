@@ -38,6 +38,14 @@ def lexicon_name(prefix: str, language: str) -> str | None:
 
 
 def find_evidence(doc: Doc, lexicon: str, kind: str, keep=None) -> list[Evidence]:
+    """Evidence for every cue of ``lexicon`` found in ``doc`` (memoised per document when no
+    veto rule applies, so two scorers reading one lexicon match it once)."""
+    if keep is None:
+        return doc.cues((lexicon, kind), lambda: _find_evidence(doc, lexicon, kind, None))
+    return _find_evidence(doc, lexicon, kind, keep)
+
+
+def _find_evidence(doc: Doc, lexicon: str, kind: str, keep) -> list[Evidence]:
     """Evidence for every cue of ``lexicon`` found in ``doc``, sentence by sentence.
 
     ``keep(doc, sentence_tokens, match)`` may veto a match; it returns None to keep it or the

@@ -28,7 +28,7 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
         reason = f"no booster lexicon for {language_name(doc.language)} ({doc.language})"
         return ScorerOutput({"boosters_per_100w": MetricValue.empty(reason)})
     evidence = find_evidence(doc, lexicon, "booster")
-    words = len(doc.words())
+    words = doc.word_count
     if words == 0:
         return ScorerOutput({"boosters_per_100w": MetricValue.empty("the text has no words")}, tuple(evidence))
     return ScorerOutput({"boosters_per_100w": MetricValue.of(per_100_words(evidence, words))}, tuple(evidence))

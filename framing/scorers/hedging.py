@@ -107,16 +107,25 @@ def _modal_rule(doc: Doc, config: Config, tokens: tuple[Token, ...], match: Matc
     return None
 
 
+def evidence(doc: Doc, lexicon: str, config: Config):
+    """Hedge evidence with the modal rules applied, matched once per document (sourcing reads
+    its anonymous attributions too)."""
+    return doc.cues(
+        (lexicon, "hedge", config.modal_verb_window),
+        lambda: find_evidence(doc, lexicon, "hedge", keep=lambda toks, m: _modal_rule(doc, config, toks, m)),
+    )
+
+
 def score(doc: Doc, config: Config) -> ScorerOutput:
     lexicon = lexicon_name("hedges", doc.language)
     if lexicon is None:
         reason = f"no hedge lexicon for {language_name(doc.language)} ({doc.language})"
         return ScorerOutput({m.name: MetricValue.empty(reason) for m in METRICS})
-    words = len(doc.words())
-    evidence = find_evidence(doc, lexicon, "hedge", keep=lambda toks, m: _modal_rule(doc, config, toks, m))
+    words = doc.word_count
+    found = evidence(doc, lexicon, config)
     if words == 0:
-        return ScorerOutput({m.name: MetricValue.empty("the text has no words") for m in METRICS}, tuple(evidence))
-    metrics = {"hedges_per_100w": MetricValue.of(per_100_words(evidence, words))}
+        return ScorerOutput({m.name: MetricValue.empty("the text has no words") for m in METRICS}, tuple(found))
+    metrics = {"hedges_per_100w": MetricValue.of(per_100_words(found, words))}
     for category, name in _METRIC_OF.items():
-        metrics[name] = MetricValue.of(per_100_words([e for e in evidence if e.category == category], words))
-    return ScorerOutput(metrics, tuple(evidence))
+        metrics[name] = MetricValue.of(per_100_words([e for e in found if e.category == category], words))
+    return ScorerOutput(metrics, tuple(found))

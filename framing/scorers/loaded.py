@@ -37,7 +37,7 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
         reason = f"no loaded-language lexicon for {language_name(doc.language)} ({doc.language})"
         return ScorerOutput({m.name: MetricValue.empty(reason) for m in METRICS})
     evidence = find_evidence(doc, lexicon, "loaded")
-    words = len(doc.words())
+    words = doc.word_count
     if words == 0:
         return ScorerOutput({m.name: MetricValue.empty("the text has no words") for m in METRICS}, tuple(evidence))
     return ScorerOutput(

@@ -129,7 +129,8 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
         return ScorerOutput(metrics)
     words_per_sentence = len(body_words) / len(body_sentences)
     metrics["mean_sentence_len"] = MetricValue.of(words_per_sentence)
-    long_words = sum(1 for w in body_words if sum(ch.isalpha() for ch in w) > config.lix_long_word_letters)
+    limit = config.lix_long_word_letters
+    long_words = sum(1 for w in body_words if len(w) > limit and sum(map(str.isalpha, w)) > limit)
     metrics["lix"] = MetricValue.of(words_per_sentence + LIX_LONG_WORD_FACTOR * long_words / len(body_words))
     if doc.language != "en":
         reason = f"Flesch formulas are calibrated for English only, not {language_name(doc.language)} ({doc.language})"

@@ -14,6 +14,7 @@ from ..lang import language_name
 from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, Doc
 from ._lexical import find_evidence, lexicon_name
+from .hedging import evidence as hedge_evidence
 
 FAMILY = "sourcing"
 METRICS = (
@@ -78,7 +79,7 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
         metrics.update(attributions=MetricValue.empty(reason), anonymous_share=MetricValue.empty(reason))
         return ScorerOutput(metrics, tuple(quotes))
     anonymous_sentences = {
-        e.sentence_index for e in find_evidence(doc, hedges, "hedge") if e.category == "anonymous_attribution"
+        e.sentence_index for e in hedge_evidence(doc, hedges, config) if e.category == "anonymous_attribution"
     }
     cues = [
         Evidence(
