@@ -40,8 +40,16 @@ def corpus(n: int, seed: int = CORPUS_SEED) -> list[dict]:
             paragraph = " ".join(rng.sample(pool, 3))
             paragraphs.append(paragraph)
             words += len(paragraph.split())
-        out.append({"id": f"b{i:05d}", "title": f"Synthetic report {i}", "outlet": f"Outlet {i % 40}",
-                    "date": f"2024-11-{1 + i % 28:02d}", "language": "en", "text": "\n\n".join(paragraphs)})
+        out.append(
+            {
+                "id": f"b{i:05d}",
+                "title": f"Synthetic report {i}",
+                "outlet": f"Outlet {i % 40}",
+                "date": f"2024-11-{1 + i % 28:02d}",
+                "language": "en",
+                "text": "\n\n".join(paragraphs),
+            }
+        )
     return out
 
 
@@ -53,21 +61,23 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
 
 
 # --- child processes: each prints one JSON line ----------------------------------------------
+# Peak memory is read from /proc/self/status (VmHWM), not getrusage: Linux keeps ru_maxrss
+# across exec, so a child would report the parent's peak (the corpus builder's) as its own.
+_PEAK = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024"
 
 _ENGINE = """
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, {root!r})
 import framing
 from framing.engine import score_stream
 from framing.corpus import iter_paths
 t = time.perf_counter()
 n = sum(1 for _ in score_stream(iter_paths([{path!r}]), workers={workers}))
-print(json.dumps({{"seconds": time.perf_counter() - t, "n": n,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"seconds": time.perf_counter() - t, "n": n, "rss_mb": {peak}}}))
 """
 
 _NAIVE = """
-import json, re, resource, sys, time
+import json, re, sys, time
 sys.path.insert(0, {root!r})
 from framing.lexicon import load_lexicon
 from framing.scorers.readability import _count_syllables
@@ -87,17 +97,17 @@ with open({path!r}, encoding="utf-8") as handle:
         ease = textstat.flesch_reading_ease(text)
         hedges = len(hedge.findall(text))
         n += 1
-print(json.dumps({{"seconds": time.perf_counter() - t, "n": n,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"seconds": time.perf_counter() - t, "n": n, "rss_mb": {peak}}}))
 """
 
 _CLI = """
-import json, resource, subprocess, sys, time
+import json, sys, time
+sys.path.insert(0, {root!r})
+from framing.cli import main
 t = time.perf_counter()
-code = subprocess.run([sys.executable, "-m", "framing", "score", {path!r}, "--out", {out!r}, "--sentences",
-                       {sentences!r}, "--spans", {spans!r}, "-q", "--workers", "{workers}"], cwd={root!r}).returncode
-print(json.dumps({{"seconds": time.perf_counter() - t, "code": code,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
+code = main(["score", {path!r}, "--out", {out!r}, "--sentences", {sentences!r}, "--spans", {spans!r}, "-q",
+             "--workers", "{workers}"])
+print(json.dumps({{"seconds": time.perf_counter() - t, "code": code, "rss_mb": {peak}}}))
 """
 
 _IMPORT = """
@@ -120,34 +130,58 @@ def _child(code: str) -> dict:
 
 
 def run(sizes=(100, 1_000, 10_000), workers: int = 2, out: Path | None = None) -> str:
-    lines = ["# Benchmark", "", f"`python -m framing bench` on this machine ({_machine()}), {time.strftime('%Y-%m-%d')}.",
-             f"Articles of ~{WORDS_PER_ARTICLE} words from the seeds' sentences; each run in a fresh process.", ""]
+    lines = [
+        "# Benchmark",
+        "",
+        f"`python -m framing bench` on this machine ({_machine()}), {time.strftime('%Y-%m-%d')}.",
+        f"Articles of ~{WORDS_PER_ARTICLE} words from the seeds' sentences; each run in a fresh process.",
+        "",
+    ]
     imported = _child(_IMPORT)
-    lines += [f"`import framing` plus loading and compiling every lexicon: **{imported['seconds']:.2f} s** (target < 1 s)", ""]
-    lines += ["| articles | MB | ours articles/s | ours MB/s | ours peak RSS | naive articles/s | naive peak RSS | ours / naive |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        f"`import framing` plus loading and compiling every lexicon: **{imported['seconds']:.2f} s** (target < 1 s)",
+        "",
+    ]
+    lines += [
+        "| articles | MB | ours articles/s | ours MB/s | ours peak RSS | naive articles/s | naive peak RSS | ours / naive |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         files = {n: write_jsonl(corpus(n), tmp / f"corpus-{n}.jsonl") for n in sizes}
         for n, path in files.items():
             mb = path.stat().st_size / 1e6
-            ours = _child(_ENGINE.format(root=str(ROOT), path=str(path), workers=1))
-            naive = _child(_NAIVE.format(root=str(ROOT), path=str(path)))
+            ours = _child(_ENGINE.format(root=str(ROOT), path=str(path), workers=1, peak=_PEAK))
+            naive = _child(_NAIVE.format(root=str(ROOT), path=str(path), peak=_PEAK))
             lines.append(
                 f"| {n:,} | {mb:.1f} | {n / ours['seconds']:.0f} | {mb / ours['seconds']:.2f} | {ours['rss_mb']:.0f} MB | "
                 f"{n / naive['seconds']:.0f} | {naive['rss_mb']:.0f} MB | {naive['seconds'] / ours['seconds']:.2f}× |"
             )
-        lines += ["", "Target: ours at least as fast as the naive pipeline (ratio ≥ 1) while computing every metric with evidence.", ""]
+        lines += [
+            "",
+            "Target: ours at least as fast as the naive pipeline (ratio ≥ 1) while computing every metric with evidence.",
+            "",
+        ]
         lines += [f"| articles | 1 worker | {workers} workers | speed-up |", "| --- | --- | --- | --- |"]
         for n in [s for s in sizes if s >= 1_000]:
-            one = _child(_ENGINE.format(root=str(ROOT), path=str(files[n]), workers=1))
-            many = _child(_ENGINE.format(root=str(ROOT), path=str(files[n]), workers=workers))
-            lines.append(f"| {n:,} | {one['seconds']:.1f} s | {many['seconds']:.1f} s | {one['seconds'] / many['seconds']:.2f}× |")
+            one = _child(_ENGINE.format(root=str(ROOT), path=str(files[n]), workers=1, peak=_PEAK))
+            many = _child(_ENGINE.format(root=str(ROOT), path=str(files[n]), workers=workers, peak=_PEAK))
+            lines.append(
+                f"| {n:,} | {one['seconds']:.1f} s | {many['seconds']:.1f} s | {one['seconds'] / many['seconds']:.2f}× |"
+            )
         lines += ["", f"Target: {workers} workers ≥ 1.7× one.", ""]
         lines += ["| articles | CLI score to CSV (articles, sentences, spans) | peak RSS |", "| --- | --- | --- |"]
         for n in [s for s in sizes if s >= 1_000]:
-            result = _child(_CLI.format(root=str(ROOT), path=str(files[n]), out=str(tmp / "a.csv"),
-                                        sentences=str(tmp / "s.csv"), spans=str(tmp / "p.csv"), workers=1))
+            result = _child(
+                _CLI.format(
+                    root=str(ROOT),
+                    path=str(files[n]),
+                    out=str(tmp / "a.csv"),
+                    sentences=str(tmp / "s.csv"),
+                    spans=str(tmp / "p.csv"),
+                    workers=1,
+                )
+            )
             lines.append(f"| {n:,} | {result['seconds']:.1f} s | {result['rss_mb']:.0f} MB |")
         lines += ["", "Target: peak RSS ≤ 500 MB and flat from 1,000 to 10,000 articles.", ""]
     text = "\n".join(lines)

@@ -29,7 +29,9 @@ TABLE_SUFFIXES = {".csv"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 LINES_SUFFIXES = {".jsonl", ".ndjson"}
 PARQUET_SUFFIXES = {".parquet"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+)
 # Rows read from a Parquet file at a time: bounded memory whatever the file's size.
 PARQUET_BATCH_ROWS = 256
 SIDECAR_NAME = "articles.csv"
@@ -466,7 +468,9 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
                 sidecars[folder] = {}
         if is_sidecar(path):
             continue
-        streamed = _stream_records(path, name, config) if path.suffix.lower() in LINES_SUFFIXES | PARQUET_SUFFIXES else None
+        streamed = (
+            _stream_records(path, name, config) if path.suffix.lower() in LINES_SUFFIXES | PARQUET_SUFFIXES else None
+        )
         if streamed is not None:
             for item in streamed:
                 yield _unique(item, seen_ids) if isinstance(item, Article) else item

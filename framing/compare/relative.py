@@ -46,26 +46,33 @@ def _nth_without(ordered: np.ndarray, k: int, i: int) -> float:
     return float(ordered[i] if i < k else ordered[i + 1])
 
 
-def relative_values(metric_rows: list[dict[str, MetricValue]], names: Sequence[str]) -> list[dict[str, MetricValue]]:
-    """``<metric>_rel`` values for each article, from its metrics and every other article's."""
+def others_medians(columns: dict[str, list[float | None]]) -> list[dict[str, float | None]]:
+    """Per article, per metric: the median of the other articles' values (from value columns only,
+    so a streamed corpus needs to keep nothing else)."""
+    medians = {name: medians_without_self(values) for name, values in columns.items()}
+    n = len(next(iter(columns.values()), []))
+    return [{name: medians[name][i] for name in columns} for i in range(n)]
+
+
+def relative_of(metrics: dict[str, MetricValue], medians: dict[str, float | None]) -> dict[str, MetricValue]:
+    """``<metric>_rel`` values of one article, given the others' medians."""
     from ..report import rel_name
 
-    out: list[dict[str, MetricValue]] = [{} for _ in metric_rows]
-    for name in names:
-        values = [row[name].value for row in metric_rows]
-        others = medians_without_self(values)
-        for i, (own, median) in enumerate(zip(values, others, strict=True)):
-            if own is None:
-                out[i][rel_name(name)] = MetricValue.empty(f"{name} is empty for this article")
-            elif median is None:
-                out[i][rel_name(name)] = MetricValue.empty(f"no other article in the collection has {name}")
-            else:
-                out[i][rel_name(name)] = MetricValue.of(own - median)
+    out = {}
+    for name, median in medians.items():
+        own = metrics[name].value
+        if own is None:
+            out[rel_name(name)] = MetricValue.empty(f"{name} is empty for this article")
+        elif median is None:
+            out[rel_name(name)] = MetricValue.empty(f"no other article in the collection has {name}")
+        else:
+            out[rel_name(name)] = MetricValue.of(own - median)
     return out
 
 
 def relative_framing(reports: list[ArticleReport]) -> list[ArticleReport]:
     from ..report import RELATIVE_METRICS
 
-    relative = relative_values([r.metrics for r in reports], RELATIVE_METRICS)
-    return [replace(r, relative=rel) for r, rel in zip(reports, relative, strict=True)]
+    columns = {name: [r.metrics[name].value for r in reports] for name in RELATIVE_METRICS}
+    medians = others_medians(columns) if reports else []
+    return [replace(r, relative=relative_of(r.metrics, m)) for r, m in zip(reports, medians, strict=True)]
