@@ -180,6 +180,7 @@ def run(sizes=(100, 1_000, 10_000), workers: int = 2, out: Path | None = None) -
                     sentences=str(tmp / "s.csv"),
                     spans=str(tmp / "p.csv"),
                     workers=1,
+                    peak=_PEAK,
                 )
             )
             lines.append(f"| {n:,} | {result['seconds']:.1f} s | {result['rss_mb']:.0f} MB |")
