@@ -187,15 +187,20 @@ def run_score(args: argparse.Namespace) -> int:
         flush()
         medians = others_medians(columns) if count else []
         parked.seek(0)
-        rows = []
-        for median in medians:
-            slim = pickle.load(parked)
-            rows.append(article_row(replace(slim, relative=relative_of(slim.metrics, median))))
-        rows += [error_row(e) for e in errors]
-    articles_frame = article_frame(rows)
-    if streaming:
-        Path(args.out).write_text(table_to_csv(articles_frame), encoding="utf-8")
-    else:
+        if streaming:  # the articles table too, in batches, from the parked articles
+            with Path(args.out).open("w", encoding="utf-8", newline="") as out:
+                out.write(table_to_csv(article_frame([])))
+                batch = []
+                for median in medians:
+                    slim = pickle.load(parked)
+                    batch.append(article_row(replace(slim, relative=relative_of(slim.metrics, median))))
+                    if len(batch) == WRITE_BATCH:
+                        out.write(table_to_csv(article_frame(batch), header=False))
+                        batch.clear()
+                batch += [error_row(e) for e in errors]
+                if batch:
+                    out.write(table_to_csv(article_frame(batch), header=False))
+    if not streaming:
         report = Report(tuple(relative_framing(full)), tuple(errors), config_fingerprint=config.fingerprint())
         outputs = [(args.out, report.article_table())]
         if args.sentences:
