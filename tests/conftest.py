@@ -10,6 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The seed articles' ids, by their number: S000 the content-site rewrite … S004 the German report.
+S000, S001, S002, S003, S004 = (
+    "000_e191cd35296de808",
+    "001_7e04422d48fc93a1",
+    "002_3bc9e1120b13250d",
+    "003_c0d9206cdab6ac5a",
+    "004_2eb790ead53fdb39",
+)
 SEEDS = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 

@@ -157,7 +157,9 @@ def test_decode_raises_input_error_on_undecidable_bytes():
 def test_corpus_formats_stream_records_with_per_record_errors(tmp_path):
     import pandas as pd
 
-    (tmp_path / "c.jsonl").write_text('{"text": "One. Two.", "outlet": "A"}\n{bad\n{"text": "Three."}\n', encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(
+        '{"text": "One. Two.", "outlet": "A"}\n{bad\n{"text": "Three."}\n', encoding="utf-8"
+    )
     pd.DataFrame({"text": ["Alpha text.", ""], "outlet": ["X", "Y"]}).to_parquet(tmp_path / "p.parquet")
     (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
     result = load_paths([tmp_path])

@@ -8,8 +8,20 @@ from framing.cli import main
 
 def run(tmp_path, name, *extra):
     out = {t: tmp_path / f"{name}-{t}.csv" for t in ("articles", "sentences", "spans")}
-    code = main(["score", str(SEEDS), "--out", str(out["articles"]), "--sentences", str(out["sentences"]),
-                 "--spans", str(out["spans"]), "-q", *extra])
+    code = main(
+        [
+            "score",
+            str(SEEDS),
+            "--out",
+            str(out["articles"]),
+            "--sentences",
+            str(out["sentences"]),
+            "--spans",
+            str(out["spans"]),
+            "-q",
+            *extra,
+        ]
+    )
     assert code == 0
     return {t: p.read_bytes() for t, p in out.items()}
 

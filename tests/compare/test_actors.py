@@ -1,14 +1,7 @@
 """Actors and how each outlet labels them, on the seeds."""
 
+from conftest import S000, S001, S002, S003, S004
 from framing.compare.actors import ActorSpec, mentions
-
-S000, S001, S002, S003, S004 = (
-    "000_e191cd35296de808",
-    "001_7e04422d48fc93a1",
-    "002_3bc9e1120b13250d",
-    "003_c0d9206cdab6ac5a",
-    "004_2eb790ead53fdb39",
-)
 
 
 def labels_of(comparison, actor, article):
