@@ -86,6 +86,15 @@ class Article:
     warnings: tuple[str, ...] = ()
 
 
+def article_from_dict(data: dict) -> Article:
+    """The inverse of ``dataclasses.asdict(article)`` (JSON turns tuples into lists)."""
+    fields = dict(data)
+    fields["removed"] = tuple(Removed(**r) for r in fields.get("removed", ()))
+    for key in ("authors", "credits", "warnings"):
+        fields[key] = tuple(fields.get(key, ()))
+    return Article(**fields)
+
+
 @dataclass(frozen=True)
 class LoadError:
     source: str

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Article, LoadError, Removed
+from .corpus import Article, LoadError, article_from_dict
 from .model import KINDS, Evidence, MetricValue
 from .scorers import METRIC_NAMES, METRICS
 
@@ -112,12 +112,8 @@ class ArticleReport:
 
     @staticmethod
     def from_dict(data: dict) -> ArticleReport:
-        article_data = dict(data["article"])
-        article_data["removed"] = tuple(Removed(**r) for r in article_data.get("removed", ()))
-        for key in ("authors", "credits", "warnings"):
-            article_data[key] = tuple(article_data.get(key, ()))
         return ArticleReport(
-            article=Article(**article_data),
+            article=article_from_dict(data["article"]),
             metrics={k: MetricValue(**v) for k, v in data["metrics"].items()},
             relative={k: MetricValue(**v) for k, v in data.get("relative", {}).items()},
             sentences=tuple(SentenceScore(**s) for s in data["sentences"]),

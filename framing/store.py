@@ -1,0 +1,287 @@
+"""Persistent collections (one per event) and a score cache, on any SQLAlchemy database.
+
+Local use: a SQLite file. Hosted use: any SQLAlchemy URL, PostgreSQL first. The schema is
+created and migrated on open (``framing_meta.schema_version``). Scores are cached by the
+article's content hash, the engine version and the configuration fingerprint, so upgrading
+the engine rescores automatically. Adding articles is safe under concurrency: each article is
+inserted in its own savepoint, and an id taken meanwhile by another session is retried with a
+``~N`` suffix, so two sessions adding to one collection at once lose nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+
+from .config import DEFAULT_CONFIG, Config
+from .corpus import Article, article_from_dict
+from .report import ENGINE_VERSION, ArticleReport
+
+SCHEMA_VERSION = 1
+# How many ``~N`` suffixes to try for an article id before giving up (each try means another
+# session inserted the same id in the meantime).
+MAX_ID_RETRIES = 1000
+
+metadata = MetaData()
+meta_table = Table("framing_meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+collections_table = Table(
+    "collections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+articles_table = Table(
+    "collection_articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("collection_id", Integer, ForeignKey("collections.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("article_id", String(300), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("collection_id", "article_id", name="uq_collection_article"),
+)
+scores_table = Table(
+    "scores",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("engine_version", String(32), primary_key=True),
+    Column("config", String(32), primary_key=True),
+    Column("report", Text, nullable=False),
+)
+# Migrations from each schema version to the next, as functions of a connection.
+MIGRATIONS: dict[int, object] = {}
+
+
+class StoreError(ValueError):
+    """A request the store cannot carry out, with the reason (a name already taken, …)."""
+
+
+@dataclass(frozen=True)
+class Collection:
+    id: int
+    name: str
+    articles: int
+    updated_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def content_hash(article: Article) -> str:
+    blob = json.dumps(asdict(article) | {"id": None}, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+class Store:
+    def __init__(self, url: str):
+        connect_args = {"timeout": 30} if url.startswith("sqlite") else {}
+        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        if url.startswith("sqlite"):
+            from sqlalchemy import event
+
+            @event.listens_for(self.engine, "connect")
+            def _sqlite_pragmas(connection, _record):  # foreign keys (cascade) and concurrent readers
+                cursor = connection.cursor()
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.close()
+
+        self.migrate()
+
+    # --- schema ----------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        """Create the tables of a new database; bring an older schema up to ``SCHEMA_VERSION``."""
+        metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            row = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the database has schema {version}, newer than this engine's {SCHEMA_VERSION}; upgrade"
+                )
+            while version < SCHEMA_VERSION:
+                step = MIGRATIONS.get(version)
+                if step is not None:
+                    step(conn)
+                version += 1
+            if row:
+                conn.execute(update(meta_table).where(meta_table.c.key == "schema_version").values(value=str(version)))
+            else:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(insert(meta_table).values(key="schema_version", value=str(version)))
+                except IntegrityError:
+                    pass  # another process created it first
+
+    # --- collections -----------------------------------------------------------------------
+
+    def create_collection(self, name: str) -> Collection:
+        name = name.strip()
+        if not name:
+            raise StoreError("a collection needs a name")
+        now = _now()
+        try:
+            with self.engine.begin() as conn:
+                new_id = conn.execute(
+                    insert(collections_table).values(name=name, created_at=now, updated_at=now)
+                ).inserted_primary_key[0]
+        except IntegrityError as exc:
+            raise StoreError(f"a collection named {name!r} already exists") from exc
+        return Collection(new_id, name, 0, now)
+
+    def rename_collection(self, collection_id: int, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise StoreError("a collection needs a name")
+        try:
+            with self.engine.begin() as conn:
+                done = conn.execute(
+                    update(collections_table)
+                    .where(collections_table.c.id == collection_id)
+                    .values(name=name, updated_at=_now())
+                )
+        except IntegrityError as exc:
+            raise StoreError(f"a collection named {name!r} already exists") from exc
+        if done.rowcount == 0:
+            raise StoreError(f"no collection {collection_id}")
+
+    def delete_collection(self, collection_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(articles_table).where(articles_table.c.collection_id == collection_id))
+            conn.execute(delete(collections_table).where(collections_table.c.id == collection_id))
+
+    def collections(self) -> list[Collection]:
+        counts = (
+            select(articles_table.c.collection_id, func.count().label("n"))
+            .group_by(articles_table.c.collection_id)
+            .subquery()
+        )
+        query = (
+            select(
+                collections_table.c.id,
+                collections_table.c.name,
+                func.coalesce(counts.c.n, 0),
+                collections_table.c.updated_at,
+            )
+            .outerjoin(counts, counts.c.collection_id == collections_table.c.id)
+            .order_by(collections_table.c.name)
+        )
+        with self.engine.connect() as conn:
+            return [Collection(*row) for row in conn.execute(query)]
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def add_articles(self, collection_id: int, articles: list[Article]) -> list[str]:
+        """Add articles; returns the ids they were stored under (``~N`` added to taken ids)."""
+        stored = []
+        with self.engine.begin() as conn:
+            if (
+                conn.execute(select(collections_table.c.id).where(collections_table.c.id == collection_id)).first()
+                is None
+            ):
+                raise StoreError(f"no collection {collection_id}")
+            for article in articles:
+                stored.append(self._insert(conn, collection_id, article))
+            conn.execute(
+                update(collections_table).where(collections_table.c.id == collection_id).values(updated_at=_now())
+            )
+        return stored
+
+    def _insert(self, conn, collection_id: int, article: Article) -> str:
+        digest = content_hash(article)
+        for attempt in range(MAX_ID_RETRIES):
+            ident = article.id if attempt == 0 else f"{article.id}~{attempt + 1}"
+            payload = json.dumps(asdict(article) | {"id": ident}, ensure_ascii=False)
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        insert(articles_table).values(
+                            collection_id=collection_id,
+                            article_id=ident,
+                            content_hash=digest,
+                            payload=payload,
+                            added_at=_now(),
+                        )
+                    )
+                return ident
+            except IntegrityError:
+                continue
+        raise StoreError(f"{article.id}: no free id after {MAX_ID_RETRIES} tries")
+
+    def remove_articles(self, collection_id: int, ids: set[str]) -> int:
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                delete(articles_table).where(
+                    articles_table.c.collection_id == collection_id, articles_table.c.article_id.in_(sorted(ids))
+                )
+            )
+        return done.rowcount
+
+    def articles(self, collection_id: int) -> list[Article]:
+        query = (
+            select(articles_table.c.payload)
+            .where(articles_table.c.collection_id == collection_id)
+            .order_by(articles_table.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [article_from_dict(json.loads(row[0])) for row in conn.execute(query)]
+
+    # --- score cache -----------------------------------------------------------------------------
+
+    def score(self, article: Article, config: Config = DEFAULT_CONFIG) -> ArticleReport:
+        """The article's scores from the cache, or scored now and cached (per engine version)."""
+        from .pipeline import score_article
+
+        key = {"content_hash": content_hash(article), "engine_version": ENGINE_VERSION, "config": config.fingerprint()}
+        query = select(scores_table.c.report).filter_by(**key)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is not None:
+            cached = ArticleReport.from_dict(json.loads(row[0]))
+            return cached if cached.article.id == article.id else _with_id(cached, article.id)
+        report = score_article(article, config)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(scores_table).values(**key, report=json.dumps(report.to_dict(), ensure_ascii=False))
+                )
+        except IntegrityError:
+            pass  # scored by another session at the same time: same content, same result
+        return report
+
+
+def _with_id(report: ArticleReport, ident: str) -> ArticleReport:
+    from dataclasses import replace
+
+    return replace(report, article=replace(report.article, id=ident))

@@ -1,0 +1,187 @@
+"""Persistent collections and the score cache, on SQLite and on a real PostgreSQL server that
+the tests start themselves (initdb/pg_ctl in a temporary directory, loopback only)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing.store import SCHEMA_VERSION, Store, StoreError
+
+PG_BIN_CANDIDATES = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/local/bin", "/usr/bin")
+
+
+def _pg_tool(name: str) -> str:
+    for folder in PG_BIN_CANDIDATES:
+        path = os.path.join(folder, name)
+        if os.access(path, os.X_OK):
+            return path
+    found = shutil.which(name)
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is not installed (Debian package postgresql)")
+    return found
+
+
+def _as_postgres_user(command: list[str]) -> list[str]:
+    """initdb and postgres refuse to run as root: run them as the postgres system user then."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    # not under pytest's tmp_path: its parent is private to root, and the server runs as postgres
+    folder = Path(tempfile.mkdtemp(prefix="framing-pg-"))
+    data, sockets = folder / "data", folder / "sock"
+    sockets.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+        shutil.chown(sockets, "postgres")
+    subprocess.run(
+        _as_postgres_user([_pg_tool("initdb"), "-D", str(data), "-A", "trust", "-U", "framing"]),
+        check=True,
+        capture_output=True,
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        _as_postgres_user(
+            [_pg_tool("pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60", "-l", str(folder / "log"), "start"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://framing@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            _as_postgres_user([_pg_tool("pg_ctl"), "-D", str(data), "-m", "fast", "stop"]), capture_output=True
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield Store(f"sqlite:///{tmp_path / 'framing.db'}")
+        return
+    url = request.getfixturevalue("postgres_url")
+    s = Store(url)
+    yield s
+    for c in s.collections():
+        s.delete_collection(c.id)
+    s.engine.dispose()
+
+
+def article(ident: str, text: str = "The council met on Tuesday. It approved the budget.") -> framing.Article:
+    return framing.article_from_text(text, outlet="Daily", ident=ident, language="en")
+
+
+def test_collections_are_created_renamed_listed_and_deleted(store):
+    first = store.create_collection("Budget vote")
+    store.create_collection("Flood")
+    assert [c.name for c in store.collections()] == ["Budget vote", "Flood"]
+    store.rename_collection(first.id, "City budget")
+    with pytest.raises(StoreError, match="already exists"):
+        store.create_collection("Flood")
+    with pytest.raises(StoreError, match="already exists"):
+        store.rename_collection(first.id, "Flood")
+    store.delete_collection(first.id)
+    assert [c.name for c in store.collections()] == ["Flood"]
+
+
+def test_articles_round_trip_and_taken_ids_get_a_suffix(store):
+    c = store.create_collection("Event")
+    a = framing.load_paths([os.path.join(os.path.dirname(__file__), "..", "seeds")]).articles
+    assert store.add_articles(c.id, a) == [x.id for x in a]
+    assert store.articles(c.id) == a
+    assert store.add_articles(c.id, [a[0]]) == [f"{a[0].id}~2"]
+    assert store.collections()[0].articles == 6
+    assert store.remove_articles(c.id, {a[1].id, "missing"}) == 1
+    assert [x.id for x in store.articles(c.id)][:2] == [a[0].id, a[2].id]
+
+
+def test_deleting_a_collection_deletes_its_articles(store):
+    c = store.create_collection("Gone")
+    store.add_articles(c.id, [article("x")])
+    store.delete_collection(c.id)
+    other = store.create_collection("Kept")
+    assert store.articles(other.id) == [] and store.articles(c.id) == []
+
+
+def test_two_sessions_adding_at_once_lose_nothing(store):
+    c = store.create_collection("Busy")
+    url = store.engine.url.render_as_string(hide_password=False)
+    errors = []
+
+    def session(n):
+        try:
+            mine = Store(url)
+            for i in range(15):
+                mine.add_articles(c.id, [article("story", f"Session {n} article {i}. The council met.")])
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    stored = store.articles(c.id)
+    assert len(stored) == 30
+    assert len({a.id for a in stored}) == 30
+    texts = {a.raw_text for a in stored}
+    assert all(f"Session {n} article {i}. The council met." in texts for n in range(2) for i in range(15))
+
+
+def test_scores_are_cached_and_rescored_after_an_engine_upgrade(store, monkeypatch):
+    import framing.pipeline as pipeline
+    import framing.store as store_module
+
+    calls = []
+    original = pipeline.score_article
+    monkeypatch.setattr(
+        pipeline, "score_article", lambda a, c=framing.DEFAULT_CONFIG: calls.append(a.id) or original(a, c)
+    )
+    a = article("one")
+    first = store.score(a)
+    again = store.score(a)
+    assert calls == ["one"] and again == first
+    renamed = store.score(replace(a, id="two"))  # same content under another id: cached, id carried over
+    assert calls == ["one"] and renamed.article.id == "two"
+    monkeypatch.setattr(store_module, "ENGINE_VERSION", "99.0.0")
+    store.score(a)
+    assert calls == ["one", "one"]
+
+
+def test_schema_is_versioned_and_reopening_is_idempotent(store):
+    url = store.engine.url.render_as_string(hide_password=False)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert Store(url).schema_version() == SCHEMA_VERSION
+
+
+def test_an_unknown_collection_is_a_clear_error(store):
+    with pytest.raises(StoreError, match="no collection"):
+        store.add_articles(12345, [article("x")])
+
+
+def test_postgres_server_is_real(postgres_url):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(postgres_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("select version()")).scalar().startswith("PostgreSQL")
+    engine.dispose()
+    time.sleep(0)
