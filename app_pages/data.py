@@ -94,6 +94,57 @@ if st.button("Reset to the seed collection", key="reset_seeds"):
     st.session_state.pop("last_upload", None)
     st.rerun()
 
+st.subheader("Collections")
+st.caption(
+    "Articles you add stay private to this browser session until you save them to a collection; a saved "
+    "collection can be opened again later, here or by anyone sharing this dashboard."
+)
+db = state.store()
+saved = db.collections()
+by_id = {c.id: c for c in saved}
+opened = st.session_state.get("collection")
+if opened:
+    st.info(f"Working on the collection “{state.md(opened[1])}”.")
+if saved:
+    chosen = st.selectbox(
+        "Collection",
+        list(by_id),
+        format_func=lambda i: f"{by_id[i].name} ({by_id[i].articles} articles)",
+        key="collection_pick",
+    )
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Open it", key="collection_open", help="Replace this session's articles with the collection's"):
+        state.open_collection(chosen, by_id[chosen].name)
+        st.rerun()
+    if c2.button("Save this session's articles to it", key="collection_save"):
+        added = state.save_to_collection(chosen)
+        st.session_state["collection"] = (chosen, by_id[chosen].name)
+        st.toast(f"Saved {len(added)} new article(s) to {by_id[chosen].name}.")
+        st.rerun()
+    with c3.popover("Rename or delete"):
+        new_name = st.text_input("New name", value=by_id[chosen].name, key="collection_new_name")
+        if st.button("Rename", key="collection_rename"):
+            try:
+                db.rename_collection(chosen, new_name)
+                st.rerun()
+            except ValueError as exc:
+                st.error(state.md(str(exc)))
+        if st.button("Delete the collection", key="collection_delete", type="primary"):
+            db.delete_collection(chosen)
+            if opened and opened[0] == chosen:
+                st.session_state.pop("collection", None)
+            st.rerun()
+with st.form("new_collection", clear_on_submit=True):
+    name = st.text_input("New collection (one per event)", key="collection_name")
+    if st.form_submit_button("Create it with this session's articles"):
+        try:
+            created = db.create_collection(name)
+            st.session_state["collection"] = (created.id, created.name)
+            state.save_to_collection(created.id)
+            st.rerun()
+        except ValueError as exc:
+            st.error(state.md(str(exc)))
+
 st.subheader("Download")
 st.caption("The same tables, columns and values as `python -m framing score` (see the README's data dictionary).")
 c1, c2, c3, c4 = st.columns(4)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -32,6 +33,9 @@ PAGES = {
     "data": "app_pages/data.py",
     "methods": "app_pages/methods.py",
 }
+# Where collections are kept when no database is configured in secrets ([connections.framing]
+# url = "postgresql+psycopg://…"): a SQLite file, FRAMING_DB to move it.
+DEFAULT_DB = Path.home() / ".local" / "share" / "framing" / "framing.db"
 # Articles scored and kept in the shared cache; a few hundred collections' worth.
 SCORE_CACHE_ENTRIES = 20_000
 
@@ -40,6 +44,45 @@ SCORE_CACHE_ENTRIES = 20_000
 def seed_collection() -> tuple[tuple[Article, ...], tuple[LoadError, ...]]:
     result = framing.load_paths([SEEDS], CONFIG)
     return tuple(result.articles), tuple(result.errors)
+
+
+def _secrets_configured() -> bool:
+    try:
+        return "framing" in st.secrets.get("connections", {})
+    except Exception:  # no secrets file at all
+        return False
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str | None):
+    from framing.store import Store
+
+    if url is None:
+        return Store(engine=st.connection("framing", type="sql").engine)
+    Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    return Store(engine=st.connection("framing", type="sql", url=url).engine)
+
+
+def store():
+    """The collection store: the database configured in secrets, else the local SQLite file."""
+    if _secrets_configured():
+        return _store(None)
+    return _store(f"sqlite:///{os.environ.get('FRAMING_DB', DEFAULT_DB)}")
+
+
+def open_collection(collection_id: int, name: str) -> None:
+    st.session_state["articles"] = store().articles(collection_id)
+    st.session_state["load_errors"] = []
+    st.session_state["collection"] = (collection_id, name)
+
+
+def save_to_collection(collection_id: int) -> list[str]:
+    """Store the session's articles that the collection does not hold yet (by content)."""
+    from framing.store import content_hash
+
+    db = store()
+    held = {content_hash(a) for a in db.articles(collection_id)}
+    return db.add_articles(collection_id, [a for a in articles() if content_hash(a) not in held])
 
 
 def article_key(article: Article) -> str:

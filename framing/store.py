@@ -98,10 +98,14 @@ def content_hash(article: Article) -> str:
 
 
 class Store:
-    def __init__(self, url: str):
-        connect_args = {"timeout": 30} if url.startswith("sqlite") else {}
-        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
-        if url.startswith("sqlite"):
+    def __init__(self, url: str | None = None, engine=None):
+        """Open the store at a SQLAlchemy ``url``, or on an existing ``engine`` (a Streamlit
+        ``st.connection("framing", type="sql").engine``, configured through secrets)."""
+        if engine is None:
+            connect_args = {"timeout": 30} if url.startswith("sqlite") else {}
+            engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        self.engine = engine
+        if engine.dialect.name == "sqlite":
             from sqlalchemy import event
 
             @event.listens_for(self.engine, "connect")

@@ -250,3 +250,32 @@ def test_drill_down_opened_at_a_sentence_outlines_it():
     at = run_page("article", {"article": "001_7e04422d48fc93a1", "sentence": "19"})
     assert 'class="fr-s fr-focus" data-sentence="19"' in html_of(at)
     assert "Walter Isaacson" in at.info[0].value
+
+
+def test_collections_are_created_saved_reopened_renamed_and_deleted():
+    at = run_page("data")
+    at.text_input(key="collection_name").input("Musk call")
+    at.get("form_submit_button")[1].click().run()
+    assert not at.exception
+    assert "Musk call" in at.info[0].value
+    # a fresh session starts on the seeds; its upload stays private until saved
+    other = run_page("data")
+    other.multiselect(key="remove_ids").set_value(list(frame_with(other, "removed_parts")["article_id"])[1:]).run()
+    other.button(key="remove_button").click().run()
+    assert len(frame_with(other, "removed_parts")) == 1
+    other.button(key="collection_open").click().run()
+    assert len(frame_with(other, "removed_parts")) == 5  # the saved collection, not the other session's edits
+    other.text_input(key="collection_new_name").input("Musk–Zelensky call")
+    other.button(key="collection_rename").click().run()
+    assert "Musk–Zelensky call (5 articles)" in other.selectbox(key="collection_pick").options[0]
+    other.button(key="collection_delete").click().run()
+    assert not other.exception
+    assert not other.get("selectbox") or all(s.key != "collection_pick" for s in other.selectbox)
+
+
+def test_saving_twice_adds_only_new_articles():
+    at = run_page("data")
+    at.text_input(key="collection_name").input("Event")
+    at.get("form_submit_button")[1].click().run()
+    at.button(key="collection_save").click().run()
+    assert "Event (5 articles)" in at.selectbox(key="collection_pick").options[0]

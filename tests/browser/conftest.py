@@ -48,7 +48,11 @@ def free_port() -> int:
 def streamlit_server():
     """``streamlit run app.py`` on a free loopback port; yields its URL once it answers."""
     port = free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {
+        **os.environ,
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "FRAMING_DB": os.path.join(tempfile.gettempdir(), f"framing-browser-{port}.db"),
+    }
     command = [
         sys.executable,
         "-m",
