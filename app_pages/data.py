@@ -11,7 +11,7 @@ st.title("Data")
 st.subheader("Add files")
 uploader_key = f"uploads-{st.session_state.get('upload_nonce', 0)}"
 files = st.file_uploader(
-    "Articles as .txt, .md, .html, .csv (a 'text' column) or .json/.jsonl (a 'text' field); several at once",
+    "Articles as .txt, .md, .html, .csv or .parquet (a 'text' column) or .json/.jsonl (a 'text' field); several at once",
     type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
     accept_multiple_files=True,
     key=uploader_key,
@@ -68,7 +68,7 @@ with st.form("paste", clear_on_submit=True):
             st.error(f"Pasted text: {exc}")
 
 report = state.report()
-st.subheader(f"Collection ({len(report.articles)} articles)")
+st.subheader(f"This session's articles ({len(report.articles)})")
 if report.articles:
     table = report.article_table()
     ok = table[table["status"] == "ok"]
