@@ -6,12 +6,13 @@ import streamlit as st
 from app_pages import state
 from framing import charts
 from framing.compare.actors import ORGANISATION, PERSON, ActorSpec
+from framing.render import article_labels
 
 report = state.report()
 if not report.articles:
     state.empty_state()
 comparison = state.comparison(report)
-names = state.labels(report)
+names = article_labels(report)
 
 st.title("Actors")
 st.caption(

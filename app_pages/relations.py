@@ -4,6 +4,7 @@ import streamlit as st
 
 from app_pages import state
 from framing import charts
+from framing.render import article_labels
 from framing.report import table_to_csv
 
 report = state.report()
@@ -14,7 +15,7 @@ if len(report.articles) < 2:
     st.stop()
 
 comparison = state.comparison(report)
-names = state.labels(report)
+names = article_labels(report)
 
 st.title("Relations between the articles")
 method = {"multilingual": "multilingual sentence embeddings", "anchors": "shared numbers, names and quotes"}

@@ -171,10 +171,6 @@ def report() -> Report:
     return _collection_report(tuple(article_key(a) for a in current), current, errors)
 
 
-def labels(rep: Report) -> dict[str, str]:
-    return article_labels(rep)
-
-
 def open_article(article_id: str, sentence: int | None = None) -> None:
     """Go to the drill-down of an article (at a sentence); the ids travel in the URL so the link can be shared."""
     st.session_state["nav_nonce"] = st.session_state.get("nav_nonce", 0) + 1
@@ -224,7 +220,7 @@ def _sync_param(param: str, key: str) -> None:
 def pick_article(rep: Report, label: str, param: str, key: str, default_index: int = 0) -> ArticleReport:
     """A select box bound to a URL query parameter (the source of truth), so a choice can be shared."""
     ids = [r.article.id for r in rep.articles]
-    names = labels(rep)
+    names = article_labels(rep)
     wanted = st.query_params.get(param)
     if wanted not in ids:
         wanted = ids[min(default_index, len(ids) - 1)]

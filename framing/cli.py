@@ -122,6 +122,15 @@ def _progress(iterable, enabled: bool | None, total: int | None = None):
     return tqdm(iterable, desc="scoring", unit="article", total=total, file=sys.stderr)
 
 
+def _read(paths, config, errors: list[LoadError]):
+    """Articles and errors from the inputs, in order; each error is also named on stderr and kept."""
+    for item in iter_paths(paths, config):
+        if isinstance(item, LoadError):
+            errors.append(item)
+            print(f"error: {item}", file=sys.stderr)
+        yield item
+
+
 def _slim(report: ArticleReport) -> ArticleReport:
     """What the articles table needs of a scored article: metadata and metrics, no text or spans."""
     article = replace(
@@ -143,14 +152,6 @@ def run_score(args: argparse.Namespace) -> int:
     flat however long the corpus. JSON and Parquet tables and ``--report`` are built in memory."""
     config = DEFAULT_CONFIG
     errors: list[LoadError] = []
-
-    def inputs():
-        for item in iter_paths(args.paths, config):
-            if isinstance(item, LoadError):
-                errors.append(item)
-                print(f"error: {item}", file=sys.stderr)
-            yield item
-
     streaming = args.format == "csv"
     full: list[ArticleReport] = []
     columns: dict[str, list[float | None]] = {name: [] for name in RELATIVE_METRICS}
@@ -170,7 +171,7 @@ def run_score(args: argparse.Namespace) -> int:
                     handle.write(table_to_csv(frame(pending), header=False))
                     pending.clear()
 
-        stream = score_stream(inputs(), config, args.workers, args.engine, args.scheduler)
+        stream = score_stream(_read(args.paths, config, errors), config, args.workers, args.engine, args.scheduler)
         for item in _progress(stream, args.progress, None):
             if isinstance(item, LoadError):
                 continue
@@ -179,15 +180,16 @@ def run_score(args: argparse.Namespace) -> int:
                 pending.extend(rows(item))
             if count % WRITE_BATCH == 0:
                 flush()
-            for name in RELATIVE_METRICS:
-                columns[name].append(item.metrics[name].value)
-            pickle.dump(_slim(item), parked)
+            if streaming:
+                for name in RELATIVE_METRICS:
+                    columns[name].append(item.metrics[name].value)
+                pickle.dump(_slim(item), parked)
             if args.report or not streaming:
                 full.append(item)
         flush()
-        medians = others_medians(columns) if count else []
-        parked.seek(0)
         if streaming:  # the articles table too, in batches, from the parked articles
+            medians = others_medians(columns) if count else []
+            parked.seek(0)
             with Path(args.out).open("w", encoding="utf-8", newline="") as out:
                 out.write(table_to_csv(article_frame([])))
                 batch = []
@@ -200,8 +202,10 @@ def run_score(args: argparse.Namespace) -> int:
                 batch += [error_row(e) for e in errors]
                 if batch:
                     out.write(table_to_csv(article_frame(batch), header=False))
-    if not streaming:
+    report = None
+    if args.report or not streaming:
         report = Report(tuple(relative_framing(full)), tuple(errors), config_fingerprint=config.fingerprint())
+    if not streaming:
         outputs = [(args.out, report.article_table())]
         if args.sentences:
             outputs.append((args.sentences, report.sentence_table()))
@@ -210,7 +214,6 @@ def run_score(args: argparse.Namespace) -> int:
         for path, frame in outputs:
             write_table(frame, path, args.format)
     if args.report:
-        report = Report(tuple(relative_framing(full)), tuple(errors), config_fingerprint=config.fingerprint())
         Path(args.report).write_text(report.to_json(), encoding="utf-8")
     if not args.quiet:
         written = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report) if p)
@@ -225,13 +228,8 @@ def run_compare(args: argparse.Namespace) -> int:
     from .compare import compare
 
     config = DEFAULT_CONFIG
-    articles, errors = [], []
-    for item in iter_paths(args.paths, config):
-        if isinstance(item, Article):
-            articles.append(item)
-        else:
-            errors.append(item)
-            print(f"error: {item}", file=sys.stderr)
+    errors: list[LoadError] = []
+    articles = [item for item in _read(args.paths, config, errors) if isinstance(item, Article)]
     report = build_report(articles, errors, config)
     comparison = compare(report, config, cross_language=args.cross_language)
     Path(args.out).write_text(comparison.to_json(), encoding="utf-8")

@@ -235,9 +235,6 @@ def evaluate_loaded(data: Path, limit: int | None = None) -> list[Row]:
     babe["item"] = babe.index.astype(str) + ":" + babe["text"].str[:40]
     dev, test = _split(babe, "item", "dev", None), _split(babe, "item", "test", limit)
 
-    def sentence_predictions(frame, threshold):
-        return np.array([_loaded_weight(t)[0] >= threshold for t in frame["text"]])
-
     dev_gold = (dev["label_bias"] == "Biased").to_numpy()
     dev_weights = np.array([_loaded_weight(t)[0] for t in dev["text"]])
     threshold = max(LOADED_THRESHOLDS, key=lambda th: macro_f1(dev_weights >= th, dev_gold))

@@ -76,10 +76,6 @@ class Lexicon:
             "categories": list(self.categories),
         }
 
-    def subset(self, categories: Sequence[str]) -> Lexicon:
-        keep = tuple(e for e in self.entries if e.category in categories)
-        return Lexicon(**{**self.__dict__, "entries": keep})
-
 
 def normalize_token(token: str) -> str:
     """The form tokens and cues are compared in: lower case, straight apostrophes."""

@@ -90,3 +90,24 @@ def doc_of(text: str, language: str = "en", title: str | None = None):
     from framing.text import analyse
 
     return analyse(text, language, title, DEFAULT_CONFIG)
+
+
+def score_seeds(tmp_path, prefix: str, *extra: str) -> dict[str, Path]:
+    """Run ``framing score`` on the seeds into three CSVs (articles, sentences, spans)."""
+    from framing.cli import main
+
+    out = {t: tmp_path / f"{prefix}{t}.csv" for t in ("articles", "sentences", "spans")}
+    argv = [
+        "score",
+        str(SEEDS),
+        "--out",
+        str(out["articles"]),
+        "--sentences",
+        str(out["sentences"]),
+        "--spans",
+        str(out["spans"]),
+        "-q",
+        *extra,
+    ]
+    assert main(argv) == 0
+    return out

@@ -2,28 +2,11 @@
 
 import pytest
 
-from conftest import SEEDS
-from framing.cli import main
+from conftest import score_seeds
 
 
 def run(tmp_path, name, *extra):
-    out = {t: tmp_path / f"{name}-{t}.csv" for t in ("articles", "sentences", "spans")}
-    code = main(
-        [
-            "score",
-            str(SEEDS),
-            "--out",
-            str(out["articles"]),
-            "--sentences",
-            str(out["sentences"]),
-            "--spans",
-            str(out["spans"]),
-            "-q",
-            *extra,
-        ]
-    )
-    assert code == 0
-    return {t: p.read_bytes() for t, p in out.items()}
+    return {t: p.read_bytes() for t, p in score_seeds(tmp_path, f"{name}-", *extra).items()}
 
 
 @pytest.fixture(scope="module")

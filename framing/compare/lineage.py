@@ -28,15 +28,11 @@ class Relation:
     derived: str
     source: str
     kind: str
-    coverage: float  # share of the derived article's sentences aligned to the source (the confidence)
+    coverage: float  # share of the derived article's sentences aligned to the source: the confidence
     source_coverage: float  # share of the source's sentences found in the derived article
     similarity: float  # mean similarity of the aligned pairs
     direction: str  # "date" or "coverage"
     evidence: tuple[tuple[int, int, float], ...]  # (derived sentence, source sentence, similarity)
-
-    @property
-    def confidence(self) -> float:
-        return self.coverage
 
     def explanation(self) -> str:
         how = {

@@ -11,7 +11,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, score_seeds
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 120
@@ -156,24 +156,8 @@ def test_empty_collection_shows_a_clear_empty_state():
 
 
 def test_csv_downloads_equal_the_cli_output(tmp_path, downloads):
-    from framing.cli import main
-
     run_page("data")
-    paths = {name: tmp_path / name for name in ("articles.csv", "sentences.csv", "spans.csv")}
-    code = main(
-        [
-            "score",
-            str(SEEDS),
-            "--out",
-            str(paths["articles.csv"]),
-            "--sentences",
-            str(paths["sentences.csv"]),
-            "--spans",
-            str(paths["spans.csv"]),
-            "-q",
-        ]
-    )
-    assert code == 0
+    paths = {f"{table}.csv": path for table, path in score_seeds(tmp_path, "cli-").items()}
     for name, path in paths.items():
         assert downloads[name] == path.read_bytes(), name
     assert b'"engine_version"' in downloads["report.json"]
