@@ -192,6 +192,29 @@ def split_block(block: str, language: str) -> list[tuple[int, int]]:
     return out
 
 
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def bound_length(block: str, span: tuple[int, int], max_words: int) -> list[tuple[int, int]]:
+    """Cut a run-on span into pieces of at most ``max_words`` words, at the last comma or
+    semicolon of each window when there is one, else after its last word."""
+    start, end = span
+    words = [(m.start(), m.end()) for m in _WORD_SPAN_RE.finditer(block, start, end)]
+    if len(words) <= max_words:
+        return [span]
+    pieces, i = [], 0
+    while len(words) - i > max_words:
+        window = words[i : i + max_words]
+        cut = next(
+            (k for k in range(len(window) - 1, len(window) // 2, -1) if block[window[k][1] - 1] in ",;"),
+            len(window) - 1,
+        )
+        pieces.append((window[0][0], window[cut][1]))
+        i += cut + 1
+    pieces.append((words[i][0], end))
+    return pieces
+
+
 def is_heading_like(block: str, config: Config) -> bool:
     """A line that reads as display type: short and without a closing full stop."""
     stripped = block.rstrip()
@@ -272,6 +295,7 @@ def analyse(text: str, language: str, title: str | None, config: Config) -> Doc:
             role = ROLE_HEADING if heading else ROLE_BODY
             body_started = body_started or not heading
             parts = [(0, len(block))] if heading else split_block(block, lang)
+            parts = [piece for part in parts for piece in bound_length(block, part, config.max_sentence_words)]
         for s, e in parts:
             index = len(sentences)
             start, end = b_start + s, b_start + e

@@ -89,3 +89,14 @@ def test_offsets_are_views_onto_the_text():
         assert text[s.start : s.end] == s.text
     for t in doc.tokens:
         assert text[t.start : t.end] == t.text
+
+
+def test_run_on_text_is_cut_into_bounded_sentences_at_commas():
+    from framing.config import DEFAULT_CONFIG
+
+    line = "the council met, the mayor spoke and the vote was held " * 100  # 1,100 words, no full stop
+    doc = doc_of(line.strip())
+    assert len(doc.sentences) > 1
+    assert all(len(s.text.split()) <= DEFAULT_CONFIG.max_sentence_words for s in doc.sentences)
+    assert all(s.text.endswith(",") for s in doc.sentences[:-1])  # cut at clause boundaries
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
