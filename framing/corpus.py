@@ -341,15 +341,22 @@ def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iter
         yield from _parse_json(name, stem, text, encoding, config, lines=suffix != ".json")
     else:
         try:
-            if suffix in HTML_SUFFIXES or _looks_like_html(text):
-                fields = html_to_article_fields(text)
-            elif suffix in MARKDOWN_SUFFIXES:
-                fields = {"text": markdown_to_text(text)}
+            if suffix in MARKDOWN_SUFFIXES and not _looks_like_html(text):
+                yield _article({"text": markdown_to_text(text)}, stem, name, encoding, config)
             else:
-                fields = {"text": text}
-            yield _article(fields, stem, name, encoding, config)
+                plain = suffix not in HTML_SUFFIXES
+                yield article_from_html(text, ident=stem, source=name, encoding=encoding, config=config, plain=plain)
         except InputError as exc:
             yield LoadError(name, str(exc))
+
+
+def article_from_html(
+    text: str, *, ident: str, source: str, encoding: str, config: Config = DEFAULT_CONFIG, plain: bool = False
+) -> Article:
+    """An article from a page's text: extracted by trafilatura when it is HTML (``plain`` text
+    that looks like HTML is treated as HTML too), else taken as it is. Raises InputError."""
+    fields = html_to_article_fields(text) if not plain or _looks_like_html(text) else {"text": text}
+    return _article(fields, ident, source, encoding, config)
 
 
 def _parse_csv(name, stem, text, encoding, config) -> Iterator[Article | LoadError]:
