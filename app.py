@@ -6,7 +6,7 @@ library, the pages only render its Report.
 
 import streamlit as st
 
-from app_pages import state
+from app_pages import access, state
 
 st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
 
@@ -19,6 +19,7 @@ pages = [
     st.Page(state.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
     st.Page(state.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
 ]
+access.gate()
 navigation = st.navigation(pages)
 
 with st.sidebar:
@@ -26,5 +27,6 @@ with st.sidebar:
     errors = state.load_errors()
     st.caption(f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} file error(s)" if errors else ""))
     st.page_link(state.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
+    access.account_panel()
 
 navigation.run()

@@ -1,12 +1,34 @@
-"""Data: add articles (files or pasted text), remove them, reset, and download every score."""
+"""Data: add articles (files, URLs or pasted text), remove them, reset, keep collections, and download every score."""
 
+import pandas as pd
 import streamlit as st
 
-from app_pages import state
-from framing.corpus import SUPPORTED_SUFFIXES, InputError, article_from_text, parse_bytes
+from app_pages import access, state
+from framing.corpus import SUPPORTED_SUFFIXES, InputError, LoadError, article_from_text, parse_bytes
+from framing.fetch import FetchError, article_from_url
 from framing.report import table_to_csv
 
+# URLs fetched per submission: each may take up to the fetch deadline (20 s).
+MAX_URLS = 20
+# Error messages shown one by one; the rest are in the downloadable list.
+ERRORS_SHOWN = 20
+
 st.title("Data")
+config = state.config()
+editor = access.can_edit()
+
+
+def add_and_score(new: list, errors: list) -> None:
+    """Score new articles (so the Overview renders at once), add them, and remember them for the Open buttons."""
+    progress = st.progress(0.0, text="Scoring…")
+    for i, article in enumerate(new, start=1):
+        state.score(article)
+        if i % 25 == 0 or i == len(new):
+            progress.progress(i / len(new), text=f"Scoring {i:,} of {len(new):,}")
+    progress.empty()
+    added = state.add(new, errors)
+    st.session_state["last_upload"] = ([a.id for a in added], len(errors) + len(new) - len(added))
+
 
 st.subheader("Add files")
 uploader_key = f"uploads-{st.session_state.get('upload_nonce', 0)}"
@@ -15,21 +37,43 @@ files = st.file_uploader(
     type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
     accept_multiple_files=True,
     key=uploader_key,
+    help=f"Up to {config.max_file_bytes / 1e6:g} MB and {config.max_article_chars:,} characters per article; "
+    f"a collection holds up to {state.max_collection_articles():,} articles.",
 )
-if files and st.button(f"Add {len(files)} file(s) to the collection", type="primary", key="add_files"):
+if files and st.button(f"Add {len(files):,} file(s) to the collection", type="primary", key="add_files"):
     new, errors = [], []
     for upload in files:
-        for item in parse_bytes(upload.name, upload.getvalue(), state.CONFIG):
+        for item in parse_bytes(upload.name, upload.getvalue(), config):
             (new if isinstance(item, state.Article) else errors).append(item)
-    progress = st.progress(0.0, text="Scoring…")
-    for i, article in enumerate(new, start=1):
-        state.score(article)  # warms the cache, so the Overview renders at once
-        progress.progress(i / len(new), text=f"Scoring {i} of {len(new)}")
-    progress.empty()
-    state.add(new, errors)
+    add_and_score(new, errors)
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
-    st.session_state["last_upload"] = ([a.id for a in state.articles()[-len(new) :]] if new else [], len(errors))
     st.rerun()
+
+st.subheader("Add by URL")
+if editor:
+    with st.form("by_url", clear_on_submit=True):
+        urls = st.text_area(
+            f"Addresses of article pages, one per line (up to {MAX_URLS})",
+            height=90,
+            key="url_text",
+            placeholder="https://www.example.com/news/2024/11/08/article.html",
+        )
+        if st.form_submit_button("Fetch and add", key="url_submit"):
+            wanted = list(dict.fromkeys(u.strip() for u in urls.splitlines() if u.strip()))
+            new, errors = (
+                [],
+                [LoadError(u, f"not fetched: at most {MAX_URLS} addresses at once") for u in wanted[MAX_URLS:]],
+            )
+            with st.spinner(f"Fetching {min(len(wanted), MAX_URLS)} page(s)…"):
+                for url in wanted[:MAX_URLS]:
+                    try:
+                        new.append(article_from_url(url, state.fetch_policy(), config))
+                    except FetchError as exc:
+                        errors.append(LoadError(url, str(exc)))
+            add_and_score(new, errors)
+            st.rerun()
+else:
+    st.caption("Only editors can make the dashboard fetch pages. " + access.why_not_editor())
 
 # Buttons to the new articles open them within this session (a fresh page load would start a new
 # session, whose collection is the seeds).
@@ -49,7 +93,7 @@ with st.form("paste", clear_on_submit=True):
     outlet = c1.text_input("Outlet", key="paste_outlet")
     date = c2.date_input("Date", value=None, key="paste_date")
     language = c3.text_input("Language (ISO code, empty to detect)", max_chars=3, key="paste_language")
-    if st.form_submit_button("Add pasted article"):
+    if st.form_submit_button("Add pasted article", key="paste_submit"):
         try:
             ident = f"pasted-{len(state.articles()) + 1}"
             article = article_from_text(
@@ -58,11 +102,9 @@ with st.form("paste", clear_on_submit=True):
                 date=date.isoformat() if date else None,
                 language=language.strip() or None,
                 ident=ident,
-                config=state.CONFIG,
+                config=config,
             )
-            state.score(article)
-            state.add([article], [])
-            st.session_state["last_upload"] = ([state.articles()[-1].id], 0)
+            add_and_score([article], [])
             st.rerun()
         except InputError as exc:
             st.error(f"Pasted text: {exc}")
@@ -83,9 +125,13 @@ if report.articles:
         st.rerun()
 errors = state.load_errors()
 if errors:
-    with st.expander(f"{len(errors)} file(s) could not be loaded", expanded=True):
-        for error in errors:
+    with st.expander(f"{len(errors):,} input(s) could not be added", expanded=True):
+        for error in errors[:ERRORS_SHOWN]:
             st.error(state.md(str(error)))
+        if len(errors) > ERRORS_SHOWN:
+            st.warning(f"… and {len(errors) - ERRORS_SHOWN:,} more: download the whole list.")
+        listing = pd.DataFrame({"source": [e.source for e in errors], "message": [e.message for e in errors]})
+        st.download_button("errors.csv", table_to_csv(listing), "errors.csv", "text/csv", key="dl_errors")
         if st.button("Clear the error list", key="clear_errors"):
             st.session_state["load_errors"] = []
             st.rerun()
@@ -105,6 +151,8 @@ by_id = {c.id: c for c in saved}
 opened = st.session_state.get("collection")
 if opened:
     st.info(f"Working on the collection “{state.md(opened[1])}”.")
+if not editor:
+    st.caption(access.why_not_editor())
 if saved:
     chosen = st.selectbox(
         "Collection",
@@ -116,34 +164,39 @@ if saved:
     if c1.button("Open it", key="collection_open", help="Replace this session's articles with the collection's"):
         state.open_collection(chosen, by_id[chosen].name)
         st.rerun()
-    if c2.button("Save this session's articles to it", key="collection_save"):
-        added = state.save_to_collection(chosen)
-        st.session_state["collection"] = (chosen, by_id[chosen].name)
-        st.toast(f"Saved {len(added)} new article(s) to {by_id[chosen].name}.")
-        st.rerun()
-    with c3.popover("Rename or delete"):
-        new_name = st.text_input("New name", value=by_id[chosen].name, key="collection_new_name")
-        if st.button("Rename", key="collection_rename"):
-            try:
-                db.rename_collection(chosen, new_name)
-                st.rerun()
-            except ValueError as exc:
-                st.error(state.md(str(exc)))
-        if st.button("Delete the collection", key="collection_delete", type="primary"):
-            db.delete_collection(chosen)
-            if opened and opened[0] == chosen:
-                st.session_state.pop("collection", None)
-            st.rerun()
-with st.form("new_collection", clear_on_submit=True):
-    name = st.text_input("New collection (one per event)", key="collection_name")
-    if st.form_submit_button("Create it with this session's articles"):
+    if editor and c2.button("Save this session's articles to it", key="collection_save"):
         try:
-            created = db.create_collection(name)
-            st.session_state["collection"] = (created.id, created.name)
-            state.save_to_collection(created.id)
+            added = state.save_to_collection(chosen)
+            st.session_state["collection"] = (chosen, by_id[chosen].name)
+            st.toast(f"Saved {len(added)} new article(s) to {state.md(by_id[chosen].name)}.")
             st.rerun()
         except ValueError as exc:
             st.error(state.md(str(exc)))
+    if editor:
+        with c3.popover("Rename or delete"):
+            new_name = st.text_input("New name", value=by_id[chosen].name, key="collection_new_name")
+            if st.button("Rename", key="collection_rename"):
+                try:
+                    db.rename_collection(chosen, new_name)
+                    st.rerun()
+                except ValueError as exc:
+                    st.error(state.md(str(exc)))
+            if st.button("Delete the collection", key="collection_delete", type="primary"):
+                db.delete_collection(chosen)
+                if opened and opened[0] == chosen:
+                    st.session_state.pop("collection", None)
+                st.rerun()
+if editor:
+    with st.form("new_collection", clear_on_submit=True):
+        name = st.text_input("New collection (one per event)", key="collection_name")
+        if st.form_submit_button("Create it with this session's articles", key="collection_create"):
+            try:
+                created = db.create_collection(name)
+                st.session_state["collection"] = (created.id, created.name)
+                state.save_to_collection(created.id)
+                st.rerun()
+            except ValueError as exc:
+                st.error(state.md(str(exc)))
 
 st.subheader("Download")
 st.caption("The same tables, columns and values as `python -m framing score` (see the README's data dictionary).")

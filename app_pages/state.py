@@ -11,19 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import streamlit as st
 
 import framing
 from framing.compare import relative_framing
+from framing.config import LOADING_LIMITS
 from framing.corpus import Article, LoadError
+from framing.fetch import FetchPolicy
 from framing.render import article_labels
 from framing.report import ENGINE_VERSION, ArticleReport, Report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-CONFIG = framing.DEFAULT_CONFIG
 PAGES = {
     "overview": "app_pages/overview.py",
     "article": "app_pages/article.py",
@@ -40,17 +41,46 @@ DEFAULT_DB = Path.home() / ".local" / "share" / "framing" / "framing.db"
 SCORE_CACHE_ENTRIES = 20_000
 
 
+# Articles a collection (the session's or a saved one) may hold, unless secrets say otherwise:
+# the Overview renders 200 articles in 1.5 s and comparison runs O(n log n) per article, so
+# 5,000 keeps one collection usable while bounding what one visitor can make the server hold.
+MAX_COLLECTION_ARTICLES = 5000
+
+
+def secret_section(name: str) -> dict:
+    """A section of secrets.toml as a plain dict; empty when there is no secrets file."""
+    try:
+        return dict(st.secrets.get(name, {}))
+    except Exception:  # no secrets file at all
+        return {}
+
+
+def config() -> framing.Config:
+    """The packaged configuration, with the loading limits a deployment set in [framing]."""
+    section = secret_section("framing")
+    return framing.DEFAULT_CONFIG.with_(**{k: int(section[k]) for k in LOADING_LIMITS if k in section})
+
+
+def max_collection_articles() -> int:
+    return int(secret_section("framing").get("max_collection_articles", MAX_COLLECTION_ARTICLES))
+
+
+def fetch_policy() -> FetchPolicy:
+    """Add-by-URL limits; [framing] fetch_allow_networks opens trusted non-public networks."""
+    section = secret_section("framing")
+    return FetchPolicy(
+        allow_networks=tuple(section.get("fetch_allow_networks", ())), ca_file=section.get("fetch_ca_file")
+    )
+
+
 @st.cache_resource(show_spinner=False)
 def seed_collection() -> tuple[tuple[Article, ...], tuple[LoadError, ...]]:
-    result = framing.load_paths([SEEDS], CONFIG)
+    result = framing.load_paths([SEEDS], framing.DEFAULT_CONFIG)
     return tuple(result.articles), tuple(result.errors)
 
 
 def _secrets_configured() -> bool:
-    try:
-        return "framing" in st.secrets.get("connections", {})
-    except Exception:  # no secrets file at all
-        return False
+    return "framing" in secret_section("connections")
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,22 +107,29 @@ def open_collection(collection_id: int, name: str) -> None:
 
 
 def save_to_collection(collection_id: int) -> list[str]:
-    """Store the session's articles that the collection does not hold yet (by content)."""
+    """Store the session's articles that the collection does not hold yet (by content).
+    Raises ValueError when the collection would grow past its limit."""
     from framing.store import content_hash
 
     db = store()
     held = {content_hash(a) for a in db.articles(collection_id)}
-    return db.add_articles(collection_id, [a for a in articles() if content_hash(a) not in held])
+    new = [a for a in articles() if content_hash(a) not in held]
+    limit = max_collection_articles()
+    if len(held) + len(new) > limit:
+        raise ValueError(
+            f"the collection holds {len(held):,} articles; adding {len(new):,} would pass the limit of {limit:,}"
+        )
+    return db.add_articles(collection_id, new)
 
 
 def article_key(article: Article) -> str:
     blob = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(blob + CONFIG.fingerprint().encode() + ENGINE_VERSION.encode()).hexdigest()
+    return hashlib.sha256(blob + config().fingerprint().encode() + ENGINE_VERSION.encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
 def _score(key: str, _article: Article) -> ArticleReport:
-    return framing.score_article(_article, CONFIG)
+    return framing.score_article(_article, config())
 
 
 def score(article: Article) -> ArticleReport:
@@ -102,7 +139,7 @@ def score(article: Article) -> ArticleReport:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _collection_report(keys: tuple[str, ...], _articles: tuple[Article, ...], _errors: tuple[LoadError, ...]) -> Report:
     reports = [_score(k, a) for k, a in zip(keys, _articles, strict=True)]
-    return Report(tuple(relative_framing(reports)), _errors, config_fingerprint=CONFIG.fingerprint())
+    return Report(tuple(relative_framing(reports)), _errors, config_fingerprint=config().fingerprint())
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
@@ -117,7 +154,7 @@ def md(text: object) -> str:
 def _comparison(keys: tuple[str, ...], actors_key: str, _report: Report, _actors):
     from framing.compare import compare
 
-    return compare(_report, CONFIG, actors=_actors)
+    return compare(_report, config(), actors=_actors)
 
 
 def actor_specs():
@@ -148,17 +185,33 @@ def reset_to_seeds() -> None:
     st.session_state["load_errors"] = list(errors)
 
 
-def add(new_articles: list[Article], errors: list[LoadError]) -> None:
+def add(new_articles: list[Article], errors: list[LoadError]) -> list[Article]:
+    """Add articles to the session's collection (ids made unique) up to its size limit; the
+    articles past the limit become errors. Returns the articles added, as stored."""
     existing = articles()
+    room = max(0, max_collection_articles() - len(existing))
+    if len(new_articles) > room:
+        errors = [
+            *errors,
+            *(
+                LoadError(
+                    a.source, f"not added: the collection is at its limit of {max_collection_articles():,} articles"
+                )
+                for a in new_articles[room:]
+            ),
+        ]
+        new_articles = new_articles[:room]
     taken = {a.id for a in existing}
+    start = len(existing)
     for article in new_articles:
         ident, n = article.id, 1
         while ident in taken:
             n += 1
             ident = f"{article.id}~{n}"
         taken.add(ident)
-        existing.append(article if ident == article.id else framing.Article(**{**article.__dict__, "id": ident}))
+        existing.append(article if ident == article.id else replace(article, id=ident))
     st.session_state["load_errors"] = load_errors() + list(errors)
+    return existing[start:]
 
 
 def remove(ids: set[str]) -> None:

@@ -99,12 +99,17 @@ class Config:
     actor_min_mentions: int = 3
 
     def fingerprint(self) -> str:
-        """A short stable hash of every setting, used to key caches of scores."""
-        blob = json.dumps(asdict(self), sort_keys=True).encode()
+        """A short stable hash of every setting that can change a score, used to key caches of
+        scores (the loading limits decide only whether an input is accepted)."""
+        scoring = {k: v for k, v in asdict(self).items() if k not in LOADING_LIMITS}
+        blob = json.dumps(scoring, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)
 
 
+# Settings that only decide whether an input is accepted; a deployment may change them
+# (secrets [framing], CLI options) without rescoring anything.
+LOADING_LIMITS = frozenset({"max_file_bytes", "max_article_chars"})
 DEFAULT_CONFIG = Config()

@@ -9,32 +9,9 @@ import re
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, score_seeds
-
-APP = str(ROOT / "app.py")
-TIMEOUT = 120
-
-
-def run_page(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if query:
-        at.query_params.update(query)
-    if page:
-        at.switch_page(f"app_pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def frame_with(at: AppTest, column: str):
-    """The first dataframe on the page that has ``column`` (display tables carry no widget key)."""
-    return next(f.value for f in at.dataframe if column in f.value.columns)
-
-
-def html_of(at: AppTest) -> str:
-    return "\n".join(h.proto.body for h in at.get("html"))
+from app_helpers import frame_with, html_of, run_page, submit
+from conftest import score_seeds
 
 
 @pytest.fixture
@@ -136,7 +113,7 @@ def test_paste_remove_and_reset():
     at = run_page("data")
     at.text_area(key="paste_text").input("Mayor quits\n\nThe mayor reportedly resigned on Monday.")
     at.text_input(key="paste_outlet").input("Town paper")
-    at.get("form_submit_button")[0].click().run()
+    submit(at, "paste_submit")
     ids = list(frame_with(at, "removed_parts")["article_id"])
     assert "pasted-6" in ids
     at.multiselect(key="remove_ids").set_value(["pasted-6", "000_e191cd35296de808"]).run()
@@ -239,7 +216,7 @@ def test_drill_down_opened_at_a_sentence_outlines_it():
 def test_collections_are_created_saved_reopened_renamed_and_deleted():
     at = run_page("data")
     at.text_input(key="collection_name").input("Musk call")
-    at.get("form_submit_button")[1].click().run()
+    submit(at, "collection_create")
     assert not at.exception
     assert "Musk call" in at.info[0].value
     # a fresh session starts on the seeds; its upload stays private until saved
@@ -260,6 +237,6 @@ def test_collections_are_created_saved_reopened_renamed_and_deleted():
 def test_saving_twice_adds_only_new_articles():
     at = run_page("data")
     at.text_input(key="collection_name").input("Event")
-    at.get("form_submit_button")[1].click().run()
+    submit(at, "collection_create")
     at.button(key="collection_save").click().run()
     assert "Event (5 articles)" in at.selectbox(key="collection_pick").options[0]

@@ -1,0 +1,36 @@
+"""Helpers for driving the dashboard under AppTest."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+APP = str(ROOT / "app.py")
+TIMEOUT = 120
+
+
+def run_page(page: str | None = None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def frame_with(at: AppTest, column: str):
+    """The first dataframe on the page that has ``column`` (display tables carry no widget key)."""
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
+def html_of(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def submit(at: AppTest, key: str) -> AppTest:
+    """Click a form's submit button, found by its key."""
+    next(b for b in at.get("form_submit_button") if b.key == key).click().run()
+    return at
