@@ -61,14 +61,20 @@ st.caption(
     "What every outlet shares (the event's own tone) cancels out; what remains is the outlet's framing."
 )
 event = st.plotly_chart(
-    charts.relative_heatmap(report, metrics), on_select="rerun", selection_mode="points", key=f"heatmap-{state.nonce()}"
+    state.figure(report, "relative_heatmap", metrics),
+    on_select="rerun",
+    selection_mode="points",
+    key=f"heatmap-{state.nonce()}",
 )
 if target := state.selected_article(event):
     state.open_article(target)
 
 st.subheader("Metrics by outlet")
 event = st.plotly_chart(
-    charts.metrics_by_outlet(report, metrics), on_select="rerun", selection_mode="points", key=f"bars-{state.nonce()}"
+    state.figure(report, "metrics_by_outlet", metrics),
+    on_select="rerun",
+    selection_mode="points",
+    key=f"bars-{state.nonce()}",
 )
 if target := state.selected_article(event):
     state.open_article(target)
@@ -78,7 +84,7 @@ st.caption(
     "VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone."
 )
 event = st.plotly_chart(
-    charts.tone_trajectory(report), on_select="rerun", selection_mode="points", key=f"tone-{state.nonce()}"
+    state.figure(report, "tone_trajectory"), on_select="rerun", selection_mode="points", key=f"tone-{state.nonce()}"
 )
 if target := state.selected_article(event):
     state.open_article(target)

@@ -8,6 +8,7 @@ text; the collection-level report (with relative framing) is cached by its artic
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -122,9 +123,16 @@ def save_to_collection(collection_id: int) -> list[str]:
     return db.add_articles(collection_id, new)
 
 
-def article_key(article: Article) -> str:
-    blob = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(blob + config().fingerprint().encode() + ENGINE_VERSION.encode()).hexdigest()
+@functools.lru_cache(maxsize=SCORE_CACHE_ENTRIES)
+def _content_digest(article: Article) -> str:
+    """SHA-256 of an article's content and metadata, computed once per article object."""
+    return hashlib.sha256(json.dumps(asdict(article), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def article_keys(items) -> tuple[str, ...]:
+    """Cache keys of articles' scores: content, configuration and engine version."""
+    salt = (config().fingerprint() + ENGINE_VERSION).encode()
+    return tuple(hashlib.sha256(_content_digest(a).encode() + salt).hexdigest() for a in items)
 
 
 @st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
@@ -133,13 +141,26 @@ def _score(key: str, _article: Article) -> ArticleReport:
 
 
 def score(article: Article) -> ArticleReport:
-    return _score(article_key(article), article)
+    return _score(article_keys([article])[0], article)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _collection_report(keys: tuple[str, ...], _articles: tuple[Article, ...], _errors: tuple[LoadError, ...]) -> Report:
     reports = [_score(k, a) for k, a in zip(keys, _articles, strict=True)]
     return Report(tuple(relative_framing(reports)), _errors, config_fingerprint=config().fingerprint())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(keys: tuple[str, ...], name: str, args: tuple, _report: Report):
+    from framing import charts
+
+    return getattr(charts, name)(_report, *args)
+
+
+def figure(rep: Report, name: str, *args):
+    """A chart of framing.charts for the session's collection, built once per collection and arguments
+    (thousands of articles take seconds to chart; every click reruns the page)."""
+    return _figure(article_keys(articles()), name, args, rep)
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
@@ -165,7 +186,7 @@ def actor_specs():
 def comparison(rep: Report):
     specs = actor_specs()
     actors_key = "auto" if specs is None else json.dumps([asdict(s) for s in specs], sort_keys=True)
-    return _comparison(tuple(article_key(a) for a in articles()), actors_key, rep, specs)
+    return _comparison(article_keys(articles()), actors_key, rep, specs)
 
 
 def articles() -> list[Article]:
@@ -221,7 +242,7 @@ def remove(ids: set[str]) -> None:
 def report() -> Report:
     current = tuple(articles())
     errors = tuple(load_errors())
-    return _collection_report(tuple(article_key(a) for a in current), current, errors)
+    return _collection_report(article_keys(current), current, errors)
 
 
 def open_article(article_id: str, sentence: int | None = None) -> None:

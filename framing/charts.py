@@ -42,11 +42,13 @@ def _colors(report: Report) -> dict[str, str]:
 
 
 def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_METRICS, columns: int = 4) -> go.Figure:
-    """Small multiples: one bar panel per metric, one colored bar per article, a shared legend.
+    """Small multiples: one bar panel per metric, one bar per article in its outlet's color.
 
-    Articles whose metric is empty get no bar (hover on the panel title lists no value for them).
+    One trace per panel (not per article), so the figure stays small for thousands of articles.
+    Articles whose metric is empty get no bar; hovering the gap shows the reason.
     """
     labels, colors = _labels(report), _colors(report)
+    ids = [r.article.id for r in report.articles]
     rows = max(1, math.ceil(len(metrics) / columns))
     fig = make_subplots(
         rows=rows,
@@ -56,30 +58,24 @@ def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_M
         horizontal_spacing=0.07,
     )
     for i, metric in enumerate(metrics):
-        for r in report.articles:
-            a = r.article.id
-            fig.add_trace(
-                go.Bar(
-                    x=[SPEC[metric].axis_label],
-                    y=[r.value(metric)],
-                    marker_color=colors[a],
-                    name=labels[a],
-                    legendgroup=a,
-                    showlegend=i == 0,
-                    offsetgroup=a,
-                    customdata=[[a, metric, html.escape(r.metrics[metric].reason or "")]],
-                    hovertemplate=labels[a] + "<br>" + html.escape(SPEC[metric].label) + ": %{y:.3f}<extra></extra>",
-                ),
-                row=i // columns + 1,
-                col=i % columns + 1,
-            )
-    fig.update_xaxes(showticklabels=False)
+        fig.add_trace(
+            go.Bar(
+                x=[labels[a] for a in ids],
+                y=[r.value(metric) for r in report.articles],
+                marker_color=[colors[a] for a in ids],
+                showlegend=False,
+                customdata=[
+                    [a, metric, html.escape(r.metrics[metric].reason or "")]
+                    for a, r in zip(ids, report.articles, strict=True)
+                ],
+                hovertemplate="%{x}<br>" + html.escape(SPEC[metric].label) + ": %{y:.3f}<extra></extra>",
+            ),
+            row=i // columns + 1,
+            col=i % columns + 1,
+        )
+    fig.update_xaxes(showticklabels=len(ids) <= 12, tickangle=-40, tickfont=dict(size=9))
     fig.update_layout(
-        height=230 * rows + 60,
-        margin=dict(l=10, r=10, t=40, b=10),
-        barmode="group",
-        legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0),
-        bargap=0.15,
+        height=(260 if len(ids) <= 12 else 230) * rows + 60, margin=dict(l=10, r=10, t=40, b=10), bargap=0.15
     )
     return fig
 

@@ -8,6 +8,7 @@ through ``html.escape`` before any tag is added, and the only tags emitted are `
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import KINDS, Evidence
@@ -145,10 +146,11 @@ def legend_html(layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS), 
 def article_labels(report: Report) -> dict[str, str]:
     """Display label per article id: the outlet, disambiguated by id where outlets repeat."""
     outlets = [r.article.outlet or r.article.id for r in report.articles]
-    labels = {}
-    for r, outlet in zip(report.articles, outlets, strict=True):
-        labels[r.article.id] = outlet if outlets.count(outlet) == 1 else f"{outlet} ({r.article.id})"
-    return labels
+    repeats = Counter(outlets)
+    return {
+        r.article.id: outlet if repeats[outlet] == 1 else f"{outlet} ({r.article.id})"
+        for r, outlet in zip(report.articles, outlets, strict=True)
+    }
 
 
 def cue_counts(report: ArticleReport) -> list[dict]:
