@@ -120,15 +120,16 @@ def resolve(host: str, port: int, policy: FetchPolicy) -> IPAddress:
 
 
 def _split(url: str) -> tuple[str, str, int, str]:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError for an invalid port
+    except ValueError as exc:
+        raise FetchError(f"not a valid web address ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refused: only http and https addresses can be fetched, not {parts.scheme or 'this'!r}")
     if parts.username or parts.password:
         raise FetchError("refused: addresses with a user name or password are not fetched")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise FetchError("the address has an invalid port") from None
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     if not parts.hostname:
         raise FetchError("the address has no host name")
     target = parts.path or "/"
@@ -225,7 +226,10 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy()) -> Fetched:
                 location = response.headers.get("Location")
                 if not location:
                     raise FetchError(f"the server redirected without saying where (HTTP {response.status})")
-                current = urljoin(current, location)
+                try:
+                    current = urljoin(current, location)
+                except ValueError:
+                    raise FetchError(f"the server redirected to an invalid address: {location[:200]}") from None
                 continue
             if response.status != 200:
                 raise FetchError(f"the server answered HTTP {response.status} for {current}")

@@ -37,7 +37,8 @@ _BACKGROUND_ORDER = ("loaded", "hedge", "booster")  # which background wins wher
 CSS = """
 <style>
 .fr-text{white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:72rem}
-.fr-s{border-radius:3px;padding:1px 0}
+.fr-s{border-radius:3px;padding:1px 0;unicode-bidi:isolate}
+.fr-ev,.fr-del,.fr-ins{unicode-bidi:isolate}
 .fr-ev{border-radius:3px;padding:0 1px}
 .fr-loaded{background:#f7b6b6}
 .fr-loaded.fr-q-in{background:transparent;border-bottom:2px dashed #d33}
@@ -100,7 +101,7 @@ def highlight_html(
         s for s in report.sentences if (roles is None or s.role in roles) and (only is None or s.index == only)
     ]
     evidence = [e for e in report.evidence if e.kind in layers and e.kind in HIGHLIGHT_KINDS]
-    out = [CSS, '<div class="fr-text">']
+    out = [CSS, '<div class="fr-text" dir="auto">']
     previous_end = None
     for s in sentences:
         if previous_end is not None:
@@ -175,7 +176,7 @@ def diff_html(source: ArticleReport, derived: ArticleReport, sdiff) -> str:
     carries (a loaded word inserted, a hedge or attribution removed, a number changed)."""
     b_sentence = derived.sentences[sdiff.b_sentence]
     text_a, text_b = source.article.text, derived.article.text
-    out, pos = [CSS, '<div class="fr-diff">'], b_sentence.start
+    out, pos = [CSS, '<div class="fr-diff" dir="auto">'], b_sentence.start
 
     def tags(kinds, number):
         labels = [*kinds, *(["number changed"] if number else [])]

@@ -68,6 +68,12 @@ def _block_network():
     socket.getaddrinfo = original_getaddrinfo
 
 
+@pytest.fixture(autouse=True)
+def _private_collection_store(tmp_path, monkeypatch):
+    """Every test that opens the dashboard gets its own collections database, never the user's."""
+    monkeypatch.setenv("FRAMING_DB", str(tmp_path / "collections.db"))
+
+
 @pytest.fixture(scope="session")
 def seed_report():
     import framing

@@ -66,3 +66,108 @@ def test_loaders_never_raise_on_arbitrary_bytes(data, name):
         assert isinstance(item, (framing.Article, LoadError))
         if isinstance(item, LoadError):
             assert item.message
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+records = st.dictionaries(
+    st.sampled_from(["text", "Text", "title", "date", "outlet", "id", "url", "lang", "x"]), json_values
+)
+
+
+@SETTINGS
+@given(st.lists(records | json_values, max_size=6))
+def test_json_lines_records_each_load_or_name_their_line(items):
+    import json
+
+    data = "\n".join(json.dumps(i, ensure_ascii=False) for i in items).encode()
+    out = list(parse_bytes("batch.jsonl", data))
+    for item in out:
+        assert isinstance(item, (framing.Article, LoadError))
+        if isinstance(item, framing.Article):
+            assert item.raw_text.strip()
+            framing.score_article(item)  # whatever loads, scores
+    assert len(out) >= 1
+
+
+@SETTINGS
+@given(st.lists(st.lists(tricky, min_size=1, max_size=4), max_size=5), st.sampled_from([",", ";", "\t"]))
+def test_csv_tables_of_arbitrary_cells_load_or_explain(rows, delimiter):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(["text", "title", "date"][: max((len(r) for r in rows), default=1)])
+    writer.writerows(rows)
+    for item in parse_bytes("table.csv", buffer.getvalue().encode()):
+        assert isinstance(item, (framing.Article, LoadError))
+        if isinstance(item, LoadError):
+            assert item.message
+
+
+html_fragments = st.lists(
+    st.one_of(
+        tricky,
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<script>alert(1)</script>",
+                "<article>",
+                "</article>",
+                "<h1>",
+                "</h1>",
+                "<!--",
+                "-->",
+                "<br>",
+                "<meta charset='latin-1'>",
+                "<title>",
+                "</title>",
+                "&amp;",
+                "&#0;",
+                "<![CDATA[",
+                "]]>",
+                "<svg onload=x>",
+                "<table><tr><td>",
+            ]
+        ),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@SETTINGS
+@given(html_fragments)
+def test_html_pages_of_arbitrary_markup_load_without_scripts_or_explain(markup):
+    for item in parse_bytes("page.html", f"<!doctype html><html><body>{markup}</body></html>".encode()):
+        assert isinstance(item, (framing.Article, LoadError))
+        if isinstance(item, framing.Article):
+            assert "alert(1)" not in item.raw_text
+
+
+@SETTINGS
+@given(
+    st.text(max_size=80)
+    | st.from_regex(r"(https?|ftp|file|gopher)://[\w.:@\[\]%-]{0,30}(/[\w./?=&%-]{0,20})?", fullmatch=True)
+)
+def test_any_url_is_refused_or_fetched_never_crashes(url):
+    """Arbitrary strings as URLs: only FetchError ever comes out (with name lookup failing)."""
+    import socket
+
+    from framing.fetch import FetchError, fetch
+
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror("no DNS in this test")
+
+    real = socket.getaddrinfo
+    socket.getaddrinfo = no_dns
+    try:
+        fetch(url)
+    except FetchError as exc:
+        assert str(exc)
+    finally:
+        socket.getaddrinfo = real
