@@ -21,6 +21,7 @@ pages = [
 ]
 access.gate()
 navigation = st.navigation(pages)
+state.open_from_link()
 
 with st.sidebar:
     collection = state.articles()

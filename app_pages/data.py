@@ -150,7 +150,11 @@ saved = db.collections()
 by_id = {c.id: c for c in saved}
 opened = st.session_state.get("collection")
 if opened:
-    st.info(f"Working on the collection “{state.md(opened[1])}”.")
+    st.info(
+        f"Working on the collection “{state.md(opened[1])}”. A link that opens it for anyone sharing this dashboard:"
+    )
+    base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+    st.code(f"{base}/overview?collection={opened[0]}", language=None)
 if not editor:
     st.caption(access.why_not_editor())
 if saved:

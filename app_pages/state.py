@@ -107,6 +107,24 @@ def open_collection(collection_id: int, name: str) -> None:
     st.session_state["collection"] = (collection_id, name)
 
 
+def open_from_link() -> None:
+    """Open the saved collection named in the address (``?collection=ID``), so a link can share it."""
+    wanted = st.query_params.get("collection")
+    if wanted is None:
+        return
+    opened = st.session_state.get("collection")
+    if opened and str(opened[0]) == wanted:
+        return
+    found = next((c for c in store().collections() if str(c.id) == wanted), None)
+    if found is None:
+        st.warning(
+            f"There is no saved collection {md(wanted)} (it may have been deleted); showing this session's articles."
+        )
+        st.query_params.pop("collection")
+        return
+    open_collection(found.id, found.name)
+
+
 def save_to_collection(collection_id: int) -> list[str]:
     """Store the session's articles that the collection does not hold yet (by content).
     Raises ValueError when the collection would grow past its limit."""

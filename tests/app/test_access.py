@@ -155,3 +155,20 @@ def test_collection_size_limit_turns_the_overflow_into_errors():
     assert len(frame_with(at, "removed_parts")) == 6
     errors = [e.value for e in at.error]
     assert len(errors) == 2 and all("limit of 6 articles" in e for e in errors)
+
+
+def test_a_link_opens_a_saved_collection_in_a_fresh_session(saved_collection):
+    store = Store(f"sqlite:///{os.environ['FRAMING_DB']}")
+    store.remove_articles(saved_collection.id, {"000_e191cd35296de808"})
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["collection"] = str(saved_collection.id)
+    at.switch_page("app_pages/data.py")
+    at.run()
+    assert not at.exception
+    assert len(frame_with(at, "removed_parts")) == 4  # the saved collection, not the seeds
+    assert f"/overview?collection={saved_collection.id}" in at.code[0].value
+    missing = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    missing.query_params["collection"] = "999"
+    missing.run()
+    assert "no saved collection 999" in missing.warning[0].value
+    assert len(frame_with(missing, "lix")) == 5
