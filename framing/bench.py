@@ -53,6 +53,14 @@ def corpus(n: int, seed: int = CORPUS_SEED) -> list[dict]:
     return out
 
 
+def articles(n: int, seed: int = CORPUS_SEED) -> list:
+    """The same corpus as Articles, loaded the way a JSON Lines upload is."""
+    from .corpus import parse_bytes
+
+    data = "\n".join(json.dumps(record, ensure_ascii=False) for record in corpus(n, seed)).encode()
+    return list(parse_bytes("corpus.jsonl", data))
+
+
 def write_jsonl(records: list[dict], path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for record in records:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import subprocess
 import sys
@@ -37,29 +36,6 @@ print(json.dumps({"seconds": time.perf_counter() - t, "charts": len(at.get("plot
 """
 
 
-def synthetic_articles(n: int, seed: int = 7):
-    import framing
-    from framing.text import ROLE_BODY
-
-    report = framing.analyze([ROOT / "seeds"])
-    sentences = [
-        s.text for r in report.articles if r.article.language == "en" for s in r.sentences if s.role == ROLE_BODY
-    ]
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        body = " ".join(rng.sample(sentences, k=min(len(sentences), rng.randint(25, 40))))
-        out.append(
-            framing.Article(
-                id=f"synthetic-{i:04d}",
-                raw_text=f"Synthetic headline {i}\n\n{body}",
-                source=f"synthetic-{i:04d}.txt",
-                outlet=f"Outlet {i % 25}",
-            )
-        )
-    return out
-
-
 def browser_cold() -> list[float]:
     """Seconds from opening the Overview on a just-started server to its charts being drawn, twice."""
     from playwright.sync_api import sync_playwright
@@ -67,7 +43,7 @@ def browser_cold() -> list[float]:
     sys.path.insert(0, str(ROOT / "tests"))
     from browser.conftest import CHROMIUM_FLAGS, chromium_path, streamlit_server
 
-    with streamlit_server() as url:
+    with streamlit_server() as (url, _pid):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             elapsed = []
@@ -116,7 +92,9 @@ def main(argv=None) -> int:
         f"max {max(times):.3f} s  target < 0.3 s"
     )
 
-    articles = synthetic_articles(args.articles)
+    from framing.bench import articles as corpus_articles
+
+    articles = corpus_articles(args.articles)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.session_state["articles"] = articles
     at.session_state["load_errors"] = []

@@ -13,6 +13,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -44,14 +45,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Running(NamedTuple):
+    url: str
+    pid: int
+
+
 @contextlib.contextmanager
-def streamlit_server():
-    """``streamlit run app.py`` on a free loopback port; yields its URL once it answers."""
+def streamlit_server(db: str | None = None):
+    """``streamlit run app.py`` on a free loopback port (collections in ``db``, else a fresh
+    database); yields its URL and process id once it answers."""
     port = free_port()
     env = {
         **os.environ,
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        "FRAMING_DB": os.path.join(tempfile.gettempdir(), f"framing-browser-{port}.db"),
+        "FRAMING_DB": db or os.path.join(tempfile.gettempdir(), f"framing-browser-{port}.db"),
     }
     command = [
         sys.executable,
@@ -85,7 +92,7 @@ def streamlit_server():
                         log.seek(0)
                         raise RuntimeError(f"streamlit did not start:\n{log.read()}") from None
                     time.sleep(0.3)
-            yield url
+            yield Running(url, process.pid)
         finally:
             process.terminate()
             try:
@@ -96,8 +103,8 @@ def streamlit_server():
 
 @pytest.fixture(scope="session")
 def server():
-    with streamlit_server() as url:
-        yield url
+    with streamlit_server() as running:
+        yield running.url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,213 @@
+#!/usr/bin/env python
+"""Load test: concurrent headless Chromium sessions on one dashboard server (a script, not a timed test).
+
+    python scripts/load_test.py [--sessions 20] [--articles 100] [--rounds 3]
+
+Saves a collection of synthetic ~600-word articles (framing.bench's corpus) in a fresh SQLite
+database, starts ``streamlit run app.py`` on loopback, and opens the collection once so its
+scores are cached (a server in use). Then, per round, N browser contexts at once (separate
+sessions, like N people) each open the Overview by the collection's link and then an article's
+drill-down by its link. Time to render runs from navigation to the page being drawn: the
+Overview's three charts and the collection's article count, or the drill-down's highlighted
+text. An error is an exception box, a page error or a timeout. The server's resident memory is
+sampled every 0.1 s: before (idle, warmed), peak during the round, and after (sessions closed,
+10 s later; at the end also after Streamlit's two-minute window for reconnecting closed sessions).
+Equal "after" values across rounds mean no memory kept per session. The server's CPU seconds per
+round and the latency of its health endpoint show the server's share: the browsers draw on the
+same cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+RENDER_TIMEOUT_MS = 180_000
+
+
+class HealthProbe:
+    """Latency of the server's health endpoint every 0.5 s: whether it keeps answering under load."""
+
+    def __init__(self, url: str):
+        self.url = f"{url}/_stcore/health"
+        self.latencies: list[float] = []
+        self._stop = threading.Event()
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self):
+        import urllib.request
+
+        while not self._stop.wait(0.5):
+            t = time.perf_counter()
+            with urllib.request.urlopen(self.url, timeout=60) as response:
+                response.read()
+            self.latencies.append(time.perf_counter() - t)
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+class MemorySampler:
+    """Resident memory of the server process (and any children), sampled in a thread."""
+
+    def __init__(self, pid: int):
+        import psutil
+
+        self.process = psutil.Process(pid)
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def cpu(self) -> float:
+        """CPU seconds the server has used so far."""
+        times = self.process.cpu_times()
+        return times.user + times.system
+
+    def now(self) -> float:
+        processes = [self.process, *self.process.children(recursive=True)]
+        return sum(p.memory_info().rss for p in processes) / 1e6
+
+    def __enter__(self):
+        self.peak = self.now()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self):
+        while not self._stop.wait(0.1):
+            self.peak = max(self.peak, self.now())
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+async def one_session(browser, url: str, collection: int, article: str, n_articles: int) -> dict:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page_errors: list[str] = []
+    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    result = {"overview": None, "drill": None, "errors": []}
+    try:
+        t = time.perf_counter()
+        await page.goto(f"{url}/overview?collection={collection}", timeout=RENDER_TIMEOUT_MS)
+        await page.wait_for_function(
+            "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3", timeout=RENDER_TIMEOUT_MS
+        )
+        await page.get_by_text(f"{n_articles} articles.", exact=False).first.wait_for(timeout=RENDER_TIMEOUT_MS)
+        result["overview"] = time.perf_counter() - t
+        t = time.perf_counter()
+        await page.goto(f"{url}/article?collection={collection}&article={article}", timeout=RENDER_TIMEOUT_MS)
+        await page.wait_for_selector(".fr-text .fr-ev", timeout=RENDER_TIMEOUT_MS)
+        result["drill"] = time.perf_counter() - t
+        if await page.locator('[data-testid="stException"]').count():
+            result["errors"].append("exception shown")
+    except Exception as exc:  # a timeout or a crash is what this test counts
+        result["errors"].append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+    result["errors"] += [f"page error: {e[:120]}" for e in page_errors]
+    await context.close()
+    return result
+
+
+async def a_round(url: str, sessions: int, collection: int, ids: list[str], n_articles: int) -> list[dict]:
+    from browser.conftest import CHROMIUM_FLAGS, chromium_path
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        results = await asyncio.gather(
+            *(one_session(browser, url, collection, ids[i % len(ids)], n_articles) for i in range(sessions))
+        )
+        await browser.close()
+    return list(results)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    from browser.conftest import streamlit_server
+
+    from framing.bench import articles
+    from framing.store import Store
+
+    db = Path(tempfile.mkdtemp()) / "load.db"
+    store = Store(f"sqlite:///{db}")
+    collection = store.create_collection("Load test").id
+    ids = store.add_articles(collection, articles(args.articles))
+    print(f"{args.articles} articles saved as collection {collection}; {args.sessions} sessions per round")
+
+    with streamlit_server(str(db)) as (url, pid):
+        sampler = MemorySampler(pid)
+        print(f"server idle after start: {sampler.now():.0f} MB")
+        t = time.perf_counter()
+        warm = asyncio.run(a_round(url, 1, collection, ids, args.articles))
+        print(
+            f"warm-up (one session, scores the collection): {time.perf_counter() - t:.1f} s, "
+            f"errors {warm[0]['errors'] or 'none'}; server {sampler.now():.0f} MB"
+        )
+        time.sleep(10)
+        for n in range(1, args.rounds + 1):
+            before, cpu = sampler.now(), sampler.cpu()
+            with sampler, HealthProbe(url) as probe:
+                t = time.perf_counter()
+                results = asyncio.run(a_round(url, args.sessions, collection, ids, args.articles))
+                wall = time.perf_counter() - t
+                cpu = sampler.cpu() - cpu
+            time.sleep(10)
+            after = sampler.now()
+            overview = [r["overview"] for r in results if r["overview"] is not None]
+            drill = [r["drill"] for r in results if r["drill"] is not None]
+            errors = [e for r in results for e in r["errors"]]
+            print(
+                f"round {n}: {args.sessions} concurrent sessions, {wall:.1f} s wall, server CPU {cpu:.1f} s "
+                f"({cpu / args.sessions:.2f} s per session; the rest of the wall time is the browsers' drawing, "
+                "which shares the same cores)"
+            )
+            for name, values in (("Overview", overview), ("drill-down", drill)):
+                if values:
+                    print(
+                        f"  {name}: p50 {statistics.median(values):.2f} s, p95 {percentile(values, 0.95):.2f} s, "
+                        f"max {max(values):.2f} s ({len(values)} rendered)"
+                    )
+            print(
+                f"  server health endpoint during the round: p50 {statistics.median(probe.latencies) * 1000:.0f} ms, "
+                f"max {max(probe.latencies) * 1000:.0f} ms ({len(probe.latencies)} probes)"
+            )
+            print(f"  errors: {len(errors)}" + "".join(f"\n    {e}" for e in errors[:10]))
+            print(f"  server memory: before {before:.0f} MB, peak {sampler.peak:.0f} MB, after 10 s {after:.0f} MB")
+        # Streamlit keeps a closed session for two minutes in case its browser reconnects
+        # (MemorySessionStorage, ttl 120 s); expired ones are dropped at the next connection.
+        time.sleep(125)
+        asyncio.run(a_round(url, 1, collection, ids, args.articles))
+        time.sleep(10)
+        print(f"server memory after the reconnect window and one more session: {sampler.now():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
