@@ -29,6 +29,8 @@ DEFAULT_CHART_METRICS = (
 )
 # Plotly's qualitative palette, enough for the outlets of one event.
 PALETTE = ("#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#FF9DA6", "#9D755D", "#BAB0AC", "#EECA3B")
+# Up to this many articles the bar chart carries a color key; beyond it a key is a wall of names.
+LEGEND_MAX_ARTICLES = 12
 DIVERGING = "RdBu_r"  # red: more than the other outlets, blue: less
 
 
@@ -45,7 +47,7 @@ def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_M
     """Small multiples: one bar panel per metric, one bar per article in its outlet's color.
 
     One trace per panel (not per article), so the figure stays small for thousands of articles.
-    Articles whose metric is empty get no bar; hovering the gap shows the reason.
+    Articles whose metric is empty get no bar (the table and the drill-down give the reason).
     """
     labels, colors = _labels(report), _colors(report)
     ids = [r.article.id for r in report.articles]
@@ -73,9 +75,27 @@ def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_M
             row=i // columns + 1,
             col=i % columns + 1,
         )
-    fig.update_xaxes(showticklabels=len(ids) <= 12, tickangle=-40, tickfont=dict(size=9))
+    if len(ids) <= LEGEND_MAX_ARTICLES:  # a color key; with more articles, hovering names each bar
+        for a in ids:
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    marker=dict(symbol="square", size=11, color=colors[a]),
+                    name=labels[a],
+                    hoverinfo="skip",
+                ),
+                row=1,
+                col=1,
+            )
+    fig.update_xaxes(showticklabels=False)
     fig.update_layout(
-        height=(260 if len(ids) <= 12 else 230) * rows + 60, margin=dict(l=10, r=10, t=40, b=10), bargap=0.15
+        height=230 * rows + 60,
+        margin=dict(l=10, r=10, t=40, b=10),
+        bargap=0.15,
+        showlegend=len(ids) <= LEGEND_MAX_ARTICLES,
+        legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0, itemclick=False, itemdoubleclick=False),
     )
     return fig
 
