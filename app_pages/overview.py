@@ -60,31 +60,13 @@ st.caption(
     "than the others, blue where less. Colors are scaled per metric; hover for the raw values. "
     "What every outlet shares (the event's own tone) cancels out; what remains is the outlet's framing."
 )
-event = st.plotly_chart(
-    state.figure(report, "relative_heatmap", metrics),
-    on_select="rerun",
-    selection_mode="points",
-    key=f"heatmap-{state.nonce()}",
-)
-if target := state.selected_article(event):
-    state.open_article(target)
+state.clickable_chart(report, "heatmap", "relative_heatmap", metrics)
 
 st.subheader("Metrics by outlet")
-event = st.plotly_chart(
-    state.figure(report, "metrics_by_outlet", metrics),
-    on_select="rerun",
-    selection_mode="points",
-    key=f"bars-{state.nonce()}",
-)
-if target := state.selected_article(event):
-    state.open_article(target)
+state.clickable_chart(report, "bars", "metrics_by_outlet", metrics)
 
 st.subheader("Tone through each article")
 st.caption(
     "VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone."
 )
-event = st.plotly_chart(
-    state.figure(report, "tone_trajectory"), on_select="rerun", selection_mode="points", key=f"tone-{state.nonce()}"
-)
-if target := state.selected_article(event):
-    state.open_article(target)
+state.clickable_chart(report, "tone", "tone_trajectory")

@@ -181,6 +181,15 @@ def figure(rep: Report, name: str, *args):
     return _figure(article_keys(articles()), name, args, rep)
 
 
+def clickable_chart(rep: Report, key: str, name: str, *args) -> None:
+    """A chart whose points open their article's drill-down when clicked."""
+    event = st.plotly_chart(
+        figure(rep, name, *args), on_select="rerun", selection_mode="points", key=f"{key}-{nonce()}"
+    )
+    if target := selected_article(event):
+        open_article(target)
+
+
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
 
 
