@@ -185,6 +185,7 @@ def tone_trajectory(report: Report) -> go.Figure:
         xaxis_title="position in article",
         yaxis_title="tone (VADER compound)",
         yaxis=dict(range=[-1.05, 1.05]),
+        showlegend=len(report.articles) <= LEGEND_MAX_ARTICLES,  # beyond, hovering a line names it
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )
     return fig
