@@ -131,7 +131,7 @@ if errors:
         if len(errors) > ERRORS_SHOWN:
             st.warning(f"… and {len(errors) - ERRORS_SHOWN:,} more: download the whole list.")
         listing = pd.DataFrame({"source": [e.source for e in errors], "message": [e.message for e in errors]})
-        st.download_button("errors.csv", table_to_csv(listing), "errors.csv", "text/csv", key="dl_errors")
+        state.download(st, "errors.csv", lambda: table_to_csv(listing), "dl_errors")
         if st.button("Clear the error list", key="clear_errors"):
             st.session_state["load_errors"] = []
             st.rerun()
@@ -205,9 +205,7 @@ if editor:
 st.subheader("Download")
 st.caption("The same tables, columns and values as `python -m framing score` (see the README's data dictionary).")
 c1, c2, c3, c4 = st.columns(4)
-c1.download_button("articles.csv", table_to_csv(report.article_table()), "articles.csv", "text/csv", key="dl_articles")
-c2.download_button(
-    "sentences.csv", table_to_csv(report.sentence_table()), "sentences.csv", "text/csv", key="dl_sentences"
-)
-c3.download_button("spans.csv", table_to_csv(report.span_table()), "spans.csv", "text/csv", key="dl_spans")
-c4.download_button("report.json", report.to_json(), "report.json", "application/json", key="dl_report")
+state.download(c1, "articles.csv", lambda: table_to_csv(report.article_table()), "dl_articles")
+state.download(c2, "sentences.csv", lambda: table_to_csv(report.sentence_table()), "dl_sentences")
+state.download(c3, "spans.csv", lambda: table_to_csv(report.span_table()), "dl_spans")
+state.download(c4, "report.json", report.to_json, "dl_report")

@@ -98,14 +98,8 @@ else:
 
 st.subheader("Downloads")
 c1, c2, c3, c4, c5 = st.columns(5)
-c1.download_button(
-    "alignments.csv", table_to_csv(comparison.alignment_table()), "alignments.csv", "text/csv", key="dl_alignments"
-)
-c2.download_button("lineage.csv", table_to_csv(lineage), "lineage.csv", "text/csv", key="dl_lineage")
-c3.download_button(
-    "coverage.csv", table_to_csv(comparison.coverage_table()), "coverage.csv", "text/csv", key="dl_coverage"
-)
-c4.download_button(
-    "actors.csv", table_to_csv(comparison.actor_table(report)), "actors.csv", "text/csv", key="dl_actors"
-)
-c5.download_button("comparison.json", comparison.to_json(), "comparison.json", "application/json", key="dl_comparison")
+state.download(c1, "alignments.csv", lambda: table_to_csv(comparison.alignment_table()), "dl_alignments")
+state.download(c2, "lineage.csv", lambda: table_to_csv(lineage), "dl_lineage")
+state.download(c3, "coverage.csv", lambda: table_to_csv(comparison.coverage_table()), "dl_coverage")
+state.download(c4, "actors.csv", lambda: table_to_csv(comparison.actor_table(report)), "dl_actors")
+state.download(c5, "comparison.json", comparison.to_json, "dl_comparison")

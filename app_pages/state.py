@@ -190,6 +190,13 @@ def clickable_chart(rep: Report, key: str, name: str, *args) -> None:
         open_article(target)
 
 
+def download(where, name: str, make, key: str) -> None:
+    """A download button whose file is built only when it is clicked: exporting a large collection
+    takes seconds, and every rerun of the page would otherwise pay for every file."""
+    mime = "application/json" if name.endswith(".json") else "text/csv"
+    where.download_button(name, make, name, mime, key=key)
+
+
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from app_helpers import frame_with, html_of, run_page, submit
 from conftest import score_seeds
@@ -16,16 +16,16 @@ from conftest import score_seeds
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """The bytes of every file the app offers for download, by file name."""
+    """The bytes of every file the app offers for download, by file name (built as a click would)."""
     captured: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+    original = MediaFileManager.add_deferred
 
-    def spy(self, path_or_data, mimetype, kind, filename=None):
-        data = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
-        captured[filename] = data
-        return original(self, path_or_data, mimetype, kind, filename)
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        data = data_callable()
+        captured[file_name] = data.encode() if isinstance(data, str) else data
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
     return captured
 
 
