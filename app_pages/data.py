@@ -64,10 +64,11 @@ if editor:
                 [],
                 [LoadError(u, f"not fetched: at most {MAX_URLS} addresses at once") for u in wanted[MAX_URLS:]],
             )
+            policy = state.fetch_policy()
             with st.spinner(f"Fetching {min(len(wanted), MAX_URLS)} page(s)…"):
                 for url in wanted[:MAX_URLS]:
                     try:
-                        new.append(article_from_url(url, state.fetch_policy(), config))
+                        new.append(article_from_url(url, policy, config))
                     except FetchError as exc:
                         errors.append(LoadError(url, str(exc)))
             add_and_score(new, errors)

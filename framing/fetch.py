@@ -242,7 +242,7 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy()) -> Fetched:
                 current, media, charset.group(1).lower() if charset else None, _body(response, policy, deadline)
             )
         finally:
-            response.release_conn()
+            response.close()  # closes the socket too: a capped or refused body is not read to its end
     raise FetchError(f"more than {policy.max_redirects} redirects")
 
 
