@@ -286,6 +286,16 @@ def _record_fields(record: dict, where: str) -> dict[str, str | None]:
     }
 
 
+_LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*")
+
+
+def language_code(value: object) -> str | None:
+    """The ISO 639 code of a language tag from metadata ("en", "sv", "en-US" -> "en"); None when
+    the value is not a language tag, so the language is detected from the text instead."""
+    match = _LANGUAGE_TAG.fullmatch(str(value).strip().lower()) if value else None
+    return match.group(1) if match else None
+
+
 def _article(fields: dict[str, str | None], ident: str, source: str, encoding: str, config: Config) -> Article:
     text = fields["text"] or ""
     if len(text) > config.max_article_chars:
@@ -293,8 +303,10 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
             f"the article has {len(text):,} characters, over the limit of "
             f"{config.max_article_chars:,} (Config.max_article_chars)"
         )
-    language = fields.get("language")
+    language = language_code(fields.get("language"))
     warnings = () if encoding.startswith("utf") else (f"decoded from the legacy encoding {encoding} (detected)",)
+    if fields.get("language") and language is None:
+        warnings += (f"the language {str(fields['language'])[:40]!r} in the metadata is not a language code; detected",)
     return Article(
         id=fields.get("id") or ident,
         raw_text=text,
@@ -303,7 +315,7 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
         title=fields.get("title"),
         published=parse_date(fields.get("date")),
         url=fields.get("url"),
-        language=language.lower() if language else None,
+        language=language,
         language_source="metadata" if language else None,
         note=fields.get("note"),
         encoding=encoding,
@@ -436,14 +448,14 @@ def is_sidecar(path: Path) -> bool:
 def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
     from dataclasses import replace
 
-    language = meta.get("language") or None
+    language = language_code(meta.get("language"))
     return replace(
         article,
         outlet=meta.get("outlet") or article.outlet,
         title=meta.get("headline") or meta.get("title") or article.title,
         published=parse_date(meta.get("date")) or article.published,
         url=meta.get("url") or article.url,
-        language=language.lower() if language else article.language,
+        language=language or article.language,
         language_source="metadata" if language else article.language_source,
         note=meta.get("note") or article.note,
     )

@@ -146,23 +146,26 @@ def parse_lexicon(text: str, origin: str) -> Lexicon:
 
 @functools.cache
 def load_lexicon(name: str) -> Lexicon:
-    """Load ``framing/lexicons/<name>.tsv`` (cached: lexicons are immutable)."""
+    """Load ``framing/lexicons/<name>.tsv`` (cached: lexicons are immutable). Only packaged
+    lexicons: a name is never used to build a path (it may come from an article's metadata)."""
+    if name not in available_lexicons():
+        raise LexiconError(f"no lexicon named {name[:60]!r} in framing/lexicons")
     resource = importlib.resources.files("framing.lexicons").joinpath(f"{name}.tsv")
-    if not resource.is_file():
-        raise LexiconError(f"no lexicon named {name!r} in framing/lexicons")
     return parse_lexicon(resource.read_text(encoding="utf-8"), f"lexicons/{name}.tsv")
 
 
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
     """A plain word list ``framing/lexicons/<name>.txt`` (``#`` comments); empty if absent."""
-    resource = importlib.resources.files("framing.lexicons").joinpath(f"{name}.txt")
-    if not resource.is_file():
+    folder = importlib.resources.files("framing.lexicons")
+    if f"{name}.txt" not in {p.name for p in folder.iterdir()}:
         return frozenset()
+    resource = folder.joinpath(f"{name}.txt")
     lines = resource.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.cache
 def available_lexicons() -> tuple[str, ...]:
     folder = importlib.resources.files("framing.lexicons")
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv")))

@@ -177,3 +177,17 @@ def test_parquet_upload_bytes_are_read_too():
     pd.DataFrame({"text": ["Alpha text."], "title": ["A"]}).to_parquet(buffer)
     (article,) = list(parse_bytes("upload.parquet", buffer.getvalue()))
     assert article.title == "A" and article.raw_text == "Alpha text."
+
+
+def test_language_metadata_must_be_a_language_code():
+    from framing.corpus import language_code
+
+    assert [language_code(v) for v in ("en", " SV ", "en-US", "pt_BR", "deu")] == ["en", "sv", "en", "pt", "deu"]
+    assert [language_code(v) for v in ("../../etc/passwd", "english", "e", "", None, "[1, 2]")] == [None] * 6
+    data = b'{"text": "The council met on Tuesday, officials said.", "lang": "../lexicons/hedges_en"}\n'
+    (article,) = parse_bytes("batch.jsonl", data)
+    assert article.language is None and article.language_source is None
+    assert any("not a language code" in w for w in article.warnings)
+    import framing
+
+    assert framing.score_article(article).article.language == "en"  # detected from the text instead

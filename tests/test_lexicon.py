@@ -65,3 +65,13 @@ def test_longest_match_wins_and_matches_do_not_overlap():
         (0, 3, "according to sources")
     ]
     assert matches(["in fact", "fact"], "in fact the fact") == [(0, 2, "in fact"), (3, 4, "fact")]
+
+
+def test_only_packaged_lexicons_load_whatever_the_name():
+    from framing.lexicon import word_list
+
+    for name in ("../lexicons/hedges_en", "hedges_en/../hedges_en", "/etc/passwd", "x" * 300):
+        with pytest.raises(LexiconError, match="no lexicon named"):
+            load_lexicon(name)
+    assert word_list("../lexicons/actor_stop") == frozenset()
+    assert word_list("actor_stop")
