@@ -26,7 +26,7 @@ state.open_from_link()
 with st.sidebar:
     collection = state.articles()
     errors = state.load_errors()
-    st.caption(f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} file error(s)" if errors else ""))
+    st.caption(f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} input(s) not added" if errors else ""))
     st.page_link(state.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
     access.account_panel()
 

@@ -10,8 +10,6 @@ from framing.report import table_to_csv
 
 # URLs fetched per submission: each may take up to the fetch deadline (20 s).
 MAX_URLS = 20
-# Error messages shown one by one; the rest are in the downloadable list.
-ERRORS_SHOWN = 20
 
 st.title("Data")
 config = state.config()
@@ -127,12 +125,13 @@ if report.articles:
 errors = state.load_errors()
 if errors:
     with st.expander(f"{len(errors):,} input(s) could not be added", expanded=True):
-        for error in errors[:ERRORS_SHOWN]:
-            st.error(state.md(str(error)))
-        if len(errors) > ERRORS_SHOWN:
-            st.warning(f"… and {len(errors) - ERRORS_SHOWN:,} more: download the whole list.")
-        listing = pd.DataFrame({"source": [e.source for e in errors], "message": [e.message for e in errors]})
-        state.download(st, "errors.csv", lambda: table_to_csv(listing), "dl_errors")
+        # a table, not message boxes: plain text (no markdown, no links made of URLs), and it holds thousands
+        st.dataframe(
+            pd.DataFrame({"input": [e.source for e in errors], "why": [e.message for e in errors]}),
+            hide_index=True,
+            key="load_errors",
+            column_config={"why": st.column_config.TextColumn(width="large")},
+        )
         if st.button("Clear the error list", key="clear_errors"):
             st.session_state["load_errors"] = []
             st.rerun()

@@ -101,9 +101,11 @@ def refusal(ip: IPAddress, allowed=()) -> str | None:
 
 def resolve(host: str, port: int, policy: FetchPolicy) -> IPAddress:
     """The address to connect to; refuses the host if any address it resolves to is refused."""
+    literal = True
     try:
         addresses = [ipaddress.ip_address(host)]  # a literal address needs no lookup
     except ValueError:
+        literal = False
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as exc:
@@ -113,7 +115,7 @@ def resolve(host: str, port: int, policy: FetchPolicy) -> IPAddress:
     for address in addresses:
         reason = refusal(address, allowed)
         if reason:
-            raise FetchError(f"refused: {host} resolves to {reason}")
+            raise FetchError(f"refused: {reason}" if literal else f"refused: {host} resolves to {address}; {reason}")
     if not addresses:
         raise FetchError(f"the host name {host} has no address")
     return addresses[0]

@@ -34,3 +34,9 @@ def submit(at: AppTest, key: str) -> AppTest:
     """Click a form's submit button, found by its key."""
     next(b for b in at.get("form_submit_button") if b.key == key).click().run()
     return at
+
+
+def load_errors(at: AppTest) -> list[str]:
+    """The Data page's list of inputs that could not be added, as "input: why" lines."""
+    frame = frame_with(at, "why")
+    return [f"{source}: {why}" for source, why in zip(frame["input"], frame["why"], strict=True)]

@@ -131,7 +131,9 @@ def test_a_name_that_resolves_to_a_private_address_is_refused(monkeypatch):
     monkeypatch.setattr(
         socket, "getaddrinfo", lambda *a, **k: [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.1.2.3", 80))]
     )
-    with pytest.raises(FetchError, match=r"intranet\.example resolves to 10\.1\.2\.3 is a private address"):
+    with pytest.raises(
+        FetchError, match=r"intranet\.example resolves to 10\.1\.2\.3; 10\.1\.2\.3 is a private address"
+    ):
         fetch("http://intranet.example/page")
 
 

@@ -8,7 +8,7 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_helpers import APP, TIMEOUT, frame_with, submit
+from app_helpers import APP, TIMEOUT, frame_with, load_errors, submit
 from app_pages.access import is_editor
 from conftest import SEEDS
 from framing import load_paths
@@ -137,7 +137,7 @@ def test_add_by_url_fetches_from_an_allowed_test_server_and_reports_refusals():
     table = frame_with(at, "removed_parts")
     added = table[table["article_id"] == "127-0-0-1-musk-call"]
     assert added["outlet"].tolist() == ["Example News"]
-    errors = " | ".join(e.value for e in at.error)
+    errors = " | ".join(load_errors(at))
     assert "cloud metadata address" in errors and "application/pdf" in errors
 
 
@@ -153,7 +153,7 @@ def test_collection_size_limit_turns_the_overflow_into_errors():
     at.file_uploader[0].set_value(files).run()
     at.button(key="add_files").click().run()
     assert len(frame_with(at, "removed_parts")) == 6
-    errors = [e.value for e in at.error]
+    errors = load_errors(at)
     assert len(errors) == 2 and all("limit of 6 articles" in e for e in errors)
 
 

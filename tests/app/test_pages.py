@@ -10,7 +10,7 @@ import re
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from app_helpers import frame_with, html_of, run_page, submit
+from app_helpers import frame_with, html_of, load_errors, run_page, submit
 from conftest import score_seeds
 
 
@@ -103,7 +103,7 @@ def test_upload_of_a_good_and_a_bad_file_shows_one_error_and_keeps_the_good_one(
     at.run()
     at.button(key="add_files").click().run()
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = load_errors(at)
     assert len(errors) == 1 and "bad" in errors[0] and "binary" in errors[0]
     ids = list(frame_with(at, "removed_parts")["article_id"])
     assert len(ids) == 6 and "good" in ids
@@ -159,7 +159,7 @@ def test_upload_of_mixed_hostile_files_keeps_every_good_one():
     at.run()
     at.button(key="add_files").click().run()
     assert not at.exception
-    errors = " | ".join(e.value for e in at.error)
+    errors = " | ".join(load_errors(at))
     assert "empty" in errors and "PDF" in errors and "line 2" in errors
     ids = list(frame_with(at, "removed_parts")["article_id"])
     assert "page" in ids and "batch-1" in ids and len(ids) == 7
