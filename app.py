@@ -6,28 +6,41 @@ library, the pages only render its Report.
 
 import streamlit as st
 
-from app_pages import access, state
+import framing
+from app_pages import access, deploy, session, ui
 
 st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
 
 pages = [
-    st.Page(state.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
-    st.Page(state.PAGES["article"], title="Article", icon=":material/article:", url_path="article"),
-    st.Page(state.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
-    st.Page(state.PAGES["relations"], title="Relations", icon=":material/account_tree:", url_path="relations"),
-    st.Page(state.PAGES["actors"], title="Actors", icon=":material/groups:", url_path="actors"),
-    st.Page(state.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
-    st.Page(state.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
+    st.Page(ui.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page(ui.PAGES["article"], title="Article", icon=":material/article:", url_path="article"),
+    st.Page(ui.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
+    st.Page(ui.PAGES["relations"], title="Relations", icon=":material/account_tree:", url_path="relations"),
+    st.Page(ui.PAGES["actors"], title="Actors", icon=":material/groups:", url_path="actors"),
+    st.Page(ui.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
+    st.Page(ui.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
 ]
 access.gate()
 navigation = st.navigation(pages)
-state.open_from_link()
+try:
+    # Computing the engine fingerprint parses every packaged lexicon: a malformed one stops here,
+    # on every page, with its file, line and problem, instead of emptying a metric.
+    framing.engine_fingerprint(deploy.config())
+except framing.FramingError as exc:
+    st.error(f"The scoring engine cannot start: {ui.md(exc)}")
+    st.stop()
+ui.open_from_link()
 
 with st.sidebar:
-    collection = state.articles()
-    errors = state.load_errors()
-    st.caption(f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} input(s) not added" if errors else ""))
-    st.page_link(state.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
+    collection = session.articles()
+    errors = session.load_errors()
+    st.caption(
+        f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} input(s) not added" if errors else "")
+    )
+    st.page_link(ui.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
     access.account_panel()
 
-navigation.run()
+try:
+    navigation.run()
+except framing.FramingError as exc:  # a store or input failure the page did not handle itself
+    st.error(ui.md(exc))

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from app_pages.state import md, secret_section
+from app_pages.deploy import secret_section
+from app_pages.ui import md
 
 
 def sign_in_enabled() -> bool:

@@ -3,15 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import state
+from app_pages import caches, ui
 from framing import charts
 from framing.compare.actors import ORGANISATION, PERSON, ActorSpec
 from framing.render import article_labels
 
-report = state.report()
+report = caches.report()
 if not report.articles:
-    state.empty_state()
-comparison = state.comparison(report)
+    ui.empty_state()
+comparison = caches.comparison(report)
 names = article_labels(report)
 
 st.title("Actors")
@@ -63,11 +63,11 @@ st.dataframe(
 st.subheader("Tone around each actor, by outlet")
 people = table[table["kind"] == PERSON]
 event = st.plotly_chart(
-    charts.actor_tone(report, people), on_select="rerun", selection_mode="points", key=f"actor_tone-{state.nonce()}"
+    charts.actor_tone(report, people), on_select="rerun", selection_mode="points", key=f"actor_tone-{ui.nonce()}"
 )
-if custom := state.selected_point(event):
+if custom := ui.selected_point(event):
     first = next((m for m in comparison.mentions if m.article == custom[0] and m.actor == custom[1]), None)
-    state.open_article(custom[0], first.sentence_index if first else None)
+    ui.open_article(custom[0], first.sentence_index if first else None)
 
 st.subheader("Mentions")
 actor = st.selectbox("Actor", list(dict.fromkeys(table["actor"])), key="mention_actor")
@@ -86,11 +86,11 @@ rows = [
 picked = st.dataframe(
     pd.DataFrame(rows),
     hide_index=True,
-    key=f"mention_table-{state.nonce()}",
+    key=f"mention_table-{ui.nonce()}",
     on_select="rerun",
     selection_mode="single-row",
     column_order=["outlet", "label", "words", "sentence"],
 )
 if picked and picked.selection.rows:
     row = rows[picked.selection.rows[0]]
-    state.open_article(row["article_id"], row["index"])
+    ui.open_article(row["article_id"], row["index"])

@@ -3,34 +3,34 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import state
+from app_pages import caches, ui
 from framing.render import HIGHLIGHT_KINDS, LAYERS, cue_counts, highlight_html, legend_html
 from framing.report import rel_name
 from framing.scorers import METRICS
 
-report = state.report()
+report = caches.report()
 if not report.articles:
-    state.empty_state()
+    ui.empty_state()
 
-current = state.pick_article(report, "Article", "article", "drill_article")
+current = ui.pick_article(report, "Article", "article", "drill_article")
 article = current.article
 focus_param = st.query_params.get("sentence")
 focus = (
     int(focus_param) if focus_param and focus_param.isdigit() and int(focus_param) < len(current.sentences) else None
 )
 
-st.title(state.md(article.outlet or article.id))
+st.title(ui.md(article.outlet or article.id))
 facts = [
-    f"**{state.md(article.language or '?')}** ({article.language_source or 'unknown'})",
-    f"source {state.md(article.source)}",
+    f"**{ui.md(article.language or '?')}** ({article.language_source or 'unknown'})",
+    f"source {ui.md(article.source)}",
 ]
 if article.published:
     facts.append(f"published {article.published}")
 if article.authors:
-    facts.append("by " + state.md(", ".join(article.authors)))
+    facts.append("by " + ui.md(", ".join(article.authors)))
 st.caption(" · ".join(facts))
 for warning in article.warnings:
-    st.warning(state.md(warning))
+    st.warning(ui.md(warning))
 
 labels = {layer.kind: layer.label for layer in LAYERS}
 layers = set(
@@ -57,16 +57,16 @@ with text_col:
         found = [e for e in current.evidence if e.sentence_index == headline[0].index and e.kind in HIGHLIGHT_KINDS]
         tone = current.metrics["tone_headline"]
         st.caption(
-            ("Headline tone " + (f"{tone.value:+.2f}" if tone.value is not None else f"empty: {state.md(tone.reason)}"))
+            ("Headline tone " + (f"{tone.value:+.2f}" if tone.value is not None else f"empty: {ui.md(tone.reason)}"))
             + " · "
-            + (", ".join(f"{e.kind} “{state.md(e.text)}”" for e in found) or "no cues")
+            + (", ".join(f"{e.kind} “{ui.md(e.text)}”" for e in found) or "no cues")
         )
     else:
         st.caption("No headline found in the text or its metadata.")
 
     st.subheader("Text")
     if focus is not None:
-        st.info(f"Opened at sentence {focus} (outlined below): “{state.md(current.sentences[focus].text)}”")
+        st.info(f"Opened at sentence {focus} (outlined below): “{ui.md(current.sentences[focus].text)}”")
     st.html(highlight_html(current, layers, tint, roles=("heading", "body"), focus=focus))
 
 with score_col:

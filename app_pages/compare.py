@@ -3,21 +3,21 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import state
+from app_pages import caches, ui
 from framing.compare.diff import diff_sentences
 from framing.render import HIGHLIGHT_KINDS, diff_html, highlight_html, legend_html
 from framing.scorers import METRICS
 
-report = state.report()
+report = caches.report()
 if not report.articles:
-    state.empty_state()
+    ui.empty_state()
 
 st.title("Compare two articles")
 left, right = st.columns(2, gap="large")
 with left:
-    a = state.pick_article(report, "Left article", "a", "compare_a", default_index=0)
+    a = ui.pick_article(report, "Left article", "a", "compare_a", default_index=0)
 with right:
-    b = state.pick_article(report, "Right article", "b", "compare_b", default_index=1)
+    b = ui.pick_article(report, "Right article", "b", "compare_b", default_index=1)
 
 rows = []
 for m in METRICS:
@@ -44,12 +44,12 @@ st.dataframe(
 )
 
 st.subheader("Aligned passages")
-comparison = state.comparison(report)
+comparison = caches.comparison(report)
 relation = next((r for r in comparison.relations if {r.derived, r.source} == {a.article.id, b.article.id}), None)
 if relation:
     st.caption(
-        f"Lineage: {state.md(relation.derived)} is a {relation.kind.replace('_', ' ')} of {state.md(relation.source)}. "
-        f"{state.md(relation.explanation())}"
+        f"Lineage: {ui.md(relation.derived)} is a {relation.kind.replace('_', ' ')} of {ui.md(relation.source)}. "
+        f"{ui.md(relation.explanation())}"
     )
 pairs = sorted(
     (x.a_sentence, x.b_sentence, x.score, x.method)
@@ -89,8 +89,8 @@ tint = st.toggle("Tone tint", value=True, key="compare_tint")
 st.html(legend_html(layers, tint))
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(state.md(a.article.outlet or a.article.id))
+    st.subheader(ui.md(a.article.outlet or a.article.id))
     st.html(highlight_html(a, layers, tint))
 with right:
-    st.subheader(state.md(b.article.outlet or b.article.id))
+    st.subheader(ui.md(b.article.outlet or b.article.id))
     st.html(highlight_html(b, layers, tint))

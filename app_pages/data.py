@@ -3,16 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import access, state
-from framing.corpus import SUPPORTED_SUFFIXES, InputError, LoadError, article_from_text, parse_bytes
-from framing.fetch import FetchError, article_from_url
+from app_pages import access, caches, deploy, session, ui
+from framing.corpus import SUPPORTED_SUFFIXES, Article, LoadError, article_from_text, parse_bytes
+from framing.errors import FetchError, FramingError, InputError
+from framing.fetch import article_from_url
 from framing.report import table_to_csv
 
 # URLs fetched per submission: each may take up to the fetch deadline (20 s).
 MAX_URLS = 20
 
 st.title("Data")
-config = state.config()
+config = deploy.config()
 editor = access.can_edit()
 
 
@@ -20,11 +21,11 @@ def add_and_score(new: list, errors: list) -> None:
     """Score new articles (so the Overview renders at once), add them, and remember them for the Open buttons."""
     progress = st.progress(0.0, text="Scoring…")
     for i, article in enumerate(new, start=1):
-        state.score(article)
+        caches.score(article)
         if i % 25 == 0 or i == len(new):
             progress.progress(i / len(new), text=f"Scoring {i:,} of {len(new):,}")
     progress.empty()
-    added = state.add(new, errors)
+    added = session.add(new, errors)
     st.session_state["last_upload"] = ([a.id for a in added], len(errors) + len(new) - len(added))
 
 
@@ -36,13 +37,13 @@ files = st.file_uploader(
     accept_multiple_files=True,
     key=uploader_key,
     help=f"Up to {config.max_file_bytes / 1e6:g} MB and {config.max_article_chars:,} characters per article; "
-    f"a collection holds up to {state.max_collection_articles():,} articles.",
+    f"a collection holds up to {deploy.max_collection_articles():,} articles.",
 )
 if files and st.button(f"Add {len(files):,} file(s) to the collection", type="primary", key="add_files"):
     new, errors = [], []
     for upload in files:
         for item in parse_bytes(upload.name, upload.getvalue(), config):
-            (new if isinstance(item, state.Article) else errors).append(item)
+            (new if isinstance(item, Article) else errors).append(item)
     add_and_score(new, errors)
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
     st.rerun()
@@ -62,7 +63,7 @@ if editor:
                 [],
                 [LoadError(u, f"not fetched: at most {MAX_URLS} addresses at once") for u in wanted[MAX_URLS:]],
             )
-            policy = state.fetch_policy()
+            policy = deploy.fetch_policy()
             with st.spinner(f"Fetching {min(len(wanted), MAX_URLS)} page(s)…"):
                 for url in wanted[:MAX_URLS]:
                     try:
@@ -80,10 +81,10 @@ OPEN_BUTTONS = 8
 if last := st.session_state.get("last_upload"):
     added, failed = last
     st.success(f"Added {len(added)} article(s)." + (f" {failed} could not be loaded: see below." if failed else ""))
-    known = {a.id for a in state.articles()}
+    known = {a.id for a in session.articles()}
     for ident in [i for i in added if i in known][:OPEN_BUTTONS]:
         if st.button(f"Open {ident}", key=f"open_{ident}", icon=":material/article:"):
-            state.open_article(ident)
+            ui.open_article(ident)
 
 st.subheader("Paste an article")
 with st.form("paste", clear_on_submit=True):
@@ -94,7 +95,7 @@ with st.form("paste", clear_on_submit=True):
     language = c3.text_input("Language (ISO code, empty to detect)", max_chars=3, key="paste_language")
     if st.form_submit_button("Add pasted article", key="paste_submit"):
         try:
-            ident = f"pasted-{len(state.articles()) + 1}"
+            ident = f"pasted-{len(session.articles()) + 1}"
             article = article_from_text(
                 text,
                 outlet=outlet.strip(),
@@ -108,7 +109,7 @@ with st.form("paste", clear_on_submit=True):
         except InputError as exc:
             st.error(f"Pasted text: {exc}")
 
-report = state.report()
+report = caches.report()
 st.subheader(f"This session's articles ({len(report.articles)})")
 if report.articles:
     table = report.article_table()
@@ -120,9 +121,9 @@ if report.articles:
     )
     to_remove = st.multiselect("Remove articles", list(ok["article_id"]), key="remove_ids")
     if to_remove and st.button(f"Remove {len(to_remove)} article(s)", key="remove_button"):
-        state.remove(set(to_remove))
+        session.remove(set(to_remove))
         st.rerun()
-errors = state.load_errors()
+errors = session.load_errors()
 if errors:
     with st.expander(f"{len(errors):,} input(s) could not be added", expanded=True):
         # a table, not message boxes: plain text (no markdown, no links made of URLs), and it holds thousands
@@ -136,7 +137,7 @@ if errors:
             st.session_state["load_errors"] = []
             st.rerun()
 if st.button("Reset to the seed collection", key="reset_seeds"):
-    state.reset_to_seeds()
+    session.reset_to_seeds()
     st.session_state.pop("last_upload", None)
     st.rerun()
 
@@ -145,14 +146,12 @@ st.caption(
     "Articles you add stay private to this browser session until you save them to a collection; a saved "
     "collection can be opened again later, here or by anyone sharing this dashboard."
 )
-db = state.store()
+db = deploy.store()
 saved = db.collections()
 by_id = {c.id: c for c in saved}
 opened = st.session_state.get("collection")
 if opened:
-    st.info(
-        f"Working on the collection “{state.md(opened[1])}”. A link that opens it for anyone sharing this dashboard:"
-    )
+    st.info(f"Working on the collection “{ui.md(opened[1])}”. A link that opens it for anyone sharing this dashboard:")
     base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
     st.code(f"{base}/overview?collection={opened[0]}", language=None)
 if not editor:
@@ -166,16 +165,16 @@ if saved:
     )
     c1, c2, c3 = st.columns(3)
     if c1.button("Open it", key="collection_open", help="Replace this session's articles with the collection's"):
-        state.open_collection(chosen, by_id[chosen].name)
+        session.open_collection(chosen, by_id[chosen].name)
         st.rerun()
     if editor and c2.button("Save this session's articles to it", key="collection_save"):
         try:
-            added = state.save_to_collection(chosen)
+            added = session.save_to_collection(chosen)
             st.session_state["collection"] = (chosen, by_id[chosen].name)
-            st.toast(f"Saved {len(added)} new article(s) to {state.md(by_id[chosen].name)}.")
+            st.toast(f"Saved {len(added)} new article(s) to {ui.md(by_id[chosen].name)}.")
             st.rerun()
-        except ValueError as exc:
-            st.error(state.md(str(exc)))
+        except FramingError as exc:
+            st.error(ui.md(str(exc)))
     if editor:
         with c3.popover("Rename or delete"):
             new_name = st.text_input("New name", value=by_id[chosen].name, key="collection_new_name")
@@ -183,12 +182,13 @@ if saved:
                 try:
                     db.rename_collection(chosen, new_name)
                     st.rerun()
-                except ValueError as exc:
-                    st.error(state.md(str(exc)))
+                except FramingError as exc:
+                    st.error(ui.md(str(exc)))
             if st.button("Delete the collection", key="collection_delete", type="primary"):
                 db.delete_collection(chosen)
                 if opened and opened[0] == chosen:
                     st.session_state.pop("collection", None)
+                    st.session_state.pop("saved_hashes", None)
                 st.rerun()
 if editor:
     with st.form("new_collection", clear_on_submit=True):
@@ -197,15 +197,15 @@ if editor:
             try:
                 created = db.create_collection(name)
                 st.session_state["collection"] = (created.id, created.name)
-                state.save_to_collection(created.id)
+                session.save_to_collection(created.id)
                 st.rerun()
-            except ValueError as exc:
-                st.error(state.md(str(exc)))
+            except FramingError as exc:
+                st.error(ui.md(str(exc)))
 
 st.subheader("Download")
 st.caption("The same tables, columns and values as `python -m framing score` (see the README's data dictionary).")
 c1, c2, c3, c4 = st.columns(4)
-state.download(c1, "articles.csv", lambda: table_to_csv(report.article_table()), "dl_articles")
-state.download(c2, "sentences.csv", lambda: table_to_csv(report.sentence_table()), "dl_sentences")
-state.download(c3, "spans.csv", lambda: table_to_csv(report.span_table()), "dl_spans")
-state.download(c4, "report.json", report.to_json, "dl_report")
+ui.download(c1, "articles.csv", lambda: table_to_csv(report.article_table()), "dl_articles")
+ui.download(c2, "sentences.csv", lambda: table_to_csv(report.sentence_table()), "dl_sentences")
+ui.download(c3, "spans.csv", lambda: table_to_csv(report.span_table()), "dl_spans")
+ui.download(c4, "report.json", report.to_json, "dl_report")

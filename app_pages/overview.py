@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from app_pages import state
+from app_pages import caches, ui
 from framing import charts
 from framing.scorers import METRICS
 
-report = state.report()
+report = caches.report()
 if not report.articles:
-    state.empty_state()
+    ui.empty_state()
 
 st.title("How the outlets framed the event")
 st.caption(
@@ -37,10 +37,10 @@ picked = st.dataframe(
     hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
-    key=f"score_table-{state.nonce()}",
+    key=f"score_table-{ui.nonce()}",
 )
 if picked and picked.selection.rows:
-    state.open_article(table.iloc[picked.selection.rows[0]]["article_id"])
+    ui.open_article(table.iloc[picked.selection.rows[0]]["article_id"])
 
 options = [m.name for m in METRICS]
 spec = {m.name: m for m in METRICS}
@@ -60,13 +60,13 @@ st.caption(
     "than the others, blue where less. Colors are scaled per metric; hover for the raw values. "
     "What every outlet shares (the event's own tone) cancels out; what remains is the outlet's framing."
 )
-state.clickable_chart(report, "heatmap", "relative_heatmap", metrics)
+ui.clickable_chart(report, "heatmap", "relative_heatmap", metrics)
 
 st.subheader("Metrics by outlet")
-state.clickable_chart(report, "bars", "metrics_by_outlet", metrics)
+ui.clickable_chart(report, "bars", "metrics_by_outlet", metrics)
 
 st.subheader("Tone through each article")
 st.caption(
     "VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone."
 )
-state.clickable_chart(report, "tone", "tone_trajectory")
+ui.clickable_chart(report, "tone", "tone_trajectory")

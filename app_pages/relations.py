@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from app_pages import state
+from app_pages import caches, ui
 from framing import charts
 from framing.render import article_labels
 from framing.report import table_to_csv
 
-report = state.report()
+report = caches.report()
 if not report.articles:
-    state.empty_state()
+    ui.empty_state()
 if len(report.articles) < 2:
     st.info("Relations need at least two articles in the collection.")
     st.stop()
 
-comparison = state.comparison(report)
+comparison = caches.comparison(report)
 names = article_labels(report)
 
 st.title("Relations between the articles")
@@ -27,10 +27,10 @@ st.caption(
 
 st.subheader("Lineage")
 event = st.plotly_chart(
-    charts.lineage_graph(report, comparison), on_select="rerun", selection_mode="points", key=f"lineage-{state.nonce()}"
+    charts.lineage_graph(report, comparison), on_select="rerun", selection_mode="points", key=f"lineage-{ui.nonce()}"
 )
-if target := state.selected_article(event):
-    state.open_article(target)
+if target := ui.selected_article(event):
+    ui.open_article(target)
 lineage = comparison.lineage_table(report)
 st.dataframe(
     lineage.assign(article=lineage["article_id"].map(names), source=lineage["source"].map(names))[
@@ -68,10 +68,10 @@ event = st.plotly_chart(
     charts.coverage_matrix(report, comparison, min_articles=2 if shared_only else 1),
     on_select="rerun",
     selection_mode="points",
-    key=f"coverage-{state.nonce()}",
+    key=f"coverage-{ui.nonce()}",
 )
-if custom := state.selected_point(event):
-    state.open_article(custom[0], int(custom[1]))
+if custom := ui.selected_point(event):
+    ui.open_article(custom[0], int(custom[1]))
 
 st.subheader("What each article leaves out")
 ids = [r.article.id for r in report.articles]
@@ -98,8 +98,8 @@ else:
 
 st.subheader("Downloads")
 c1, c2, c3, c4, c5 = st.columns(5)
-state.download(c1, "alignments.csv", lambda: table_to_csv(comparison.alignment_table()), "dl_alignments")
-state.download(c2, "lineage.csv", lambda: table_to_csv(lineage), "dl_lineage")
-state.download(c3, "coverage.csv", lambda: table_to_csv(comparison.coverage_table()), "dl_coverage")
-state.download(c4, "actors.csv", lambda: table_to_csv(comparison.actor_table(report)), "dl_actors")
-state.download(c5, "comparison.json", comparison.to_json, "dl_comparison")
+ui.download(c1, "alignments.csv", lambda: table_to_csv(comparison.alignment_table()), "dl_alignments")
+ui.download(c2, "lineage.csv", lambda: table_to_csv(lineage), "dl_lineage")
+ui.download(c3, "coverage.csv", lambda: table_to_csv(comparison.coverage_table()), "dl_coverage")
+ui.download(c4, "actors.csv", lambda: table_to_csv(comparison.actor_table(report)), "dl_actors")
+ui.download(c5, "comparison.json", comparison.to_json, "dl_comparison")

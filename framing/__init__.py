@@ -8,29 +8,40 @@
 
 from .config import DEFAULT_CONFIG, Config
 from .corpus import Article, LoadError, article_from_text, iter_paths, load_paths, parse_bytes
+from .errors import FetchError, FramingError, InputError, LexiconError, StoreError, UsageError
+from .fingerprint import engine_fingerprint, score_key
 from .model import Evidence, MetricSpec, MetricValue
-from .pipeline import analyze, build_report, score_article
-from .report import ENGINE_VERSION, ArticleReport, Report
+from .pipeline import analyze, assemble_report, build_report, score_article
+from .report import ArticleReport, Report
 from .scorers import METRICS
+from .version import __version__
 
-__version__ = ENGINE_VERSION
 __all__ = [
     "DEFAULT_CONFIG",
-    "ENGINE_VERSION",
     "METRICS",
     "Article",
     "ArticleReport",
     "Config",
     "Evidence",
+    "FetchError",
+    "FramingError",
+    "InputError",
+    "LexiconError",
     "LoadError",
     "MetricSpec",
     "MetricValue",
     "Report",
+    "StoreError",
+    "UsageError",
+    "__version__",
     "analyze",
+    "assemble_report",
     "article_from_text",
     "build_report",
+    "engine_fingerprint",
     "iter_paths",
     "load_paths",
     "parse_bytes",
     "score_article",
+    "score_key",
 ]

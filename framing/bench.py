@@ -19,18 +19,24 @@ import tempfile
 import time
 from pathlib import Path
 
+from .errors import UsageError
+
+# The folder that holds the ``framing`` package (a checkout or site-packages): the child
+# processes import the same library as this one.
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 WORDS_PER_ARTICLE = 600  # a typical news article
 CORPUS_SEED = 5
 
 
-def corpus(n: int, seed: int = CORPUS_SEED) -> list[dict]:
-    """n article records (text, title, outlet, date) from the seeds' English sentences."""
+def corpus(n: int, seeds: Path, seed: int = CORPUS_SEED) -> list[dict]:
+    """n article records (text, title, outlet, date) from the English sentences of the articles
+    in ``seeds`` (the project's seed collection)."""
     import framing
     from framing.text import ROLE_BODY
 
-    report = framing.analyze([SEEDS])
+    report = framing.analyze([seeds])
+    if not report.articles:
+        raise UsageError(f"no articles to build a benchmark corpus from in {seeds}")
     pool = [s.text for r in report.articles if r.article.language == "en" for s in r.sentences if s.role == ROLE_BODY]
     rng = random.Random(seed)
     out = []
@@ -53,11 +59,11 @@ def corpus(n: int, seed: int = CORPUS_SEED) -> list[dict]:
     return out
 
 
-def articles(n: int, seed: int = CORPUS_SEED) -> list:
+def articles(n: int, seeds: Path, seed: int = CORPUS_SEED) -> list:
     """The same corpus as Articles, loaded the way a JSON Lines upload is."""
     from .corpus import parse_bytes
 
-    data = "\n".join(json.dumps(record, ensure_ascii=False) for record in corpus(n, seed)).encode()
+    data = "\n".join(json.dumps(record, ensure_ascii=False) for record in corpus(n, seeds, seed)).encode()
     return list(parse_bytes("corpus.jsonl", data))
 
 
@@ -137,7 +143,8 @@ def _child(code: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(sizes=(100, 1_000, 10_000), workers: int = 2, out: Path | None = None) -> str:
+def run(seeds: Path, sizes=(100, 1_000, 10_000), workers: int = 2, out: Path | None = None) -> str:
+    """Run every benchmark on corpora built from the articles in ``seeds``; returns Markdown."""
     lines = [
         "# Benchmark",
         "",
@@ -156,7 +163,7 @@ def run(sizes=(100, 1_000, 10_000), workers: int = 2, out: Path | None = None) -
     ]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        files = {n: write_jsonl(corpus(n), tmp / f"corpus-{n}.jsonl") for n in sizes}
+        files = {n: write_jsonl(corpus(n, seeds), tmp / f"corpus-{n}.jsonl") for n in sizes}
         for n, path in files.items():
             mb = path.stat().st_size / 1e6
             ours = _child(_ENGINE.format(root=str(ROOT), path=str(path), workers=1, peak=_PEAK))

@@ -1,43 +1,32 @@
-"""Command line: ``python -m framing score|compare PATH... --out FILE`` (also ``framing …``).
+"""Command line: ``python -m framing score|compare|evaluate|bench …`` (also ``framing …``).
 
-Exit codes: 0 every file scored; 1 some files failed (listed on stderr and as ``status=error``
-rows in the articles table); 2 bad arguments.
+Argument parsing and output only: the work is done by library functions.
+
+Exit codes: 0 every input scored; 1 some inputs failed (listed on stderr and as ``status=error``
+rows in the articles table) or an input, output or data failure stopped the command (one line
+on stderr: ``error: …``); 2 bad arguments (argparse's usage message).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import pickle
+import os
 import sys
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 
-from .compare.relative import others_medians, relative_framing, relative_of
 from .config import DEFAULT_CONFIG
 from .corpus import Article, LoadError, iter_paths
-from .engine import score_stream
+from .engine import Outputs, write_scores
+from .errors import FramingError
 from .pipeline import build_report
-from .report import (
-    FORMATS,
-    RELATIVE_METRICS,
-    ArticleReport,
-    Report,
-    article_frame,
-    article_row,
-    error_row,
-    sentence_frame,
-    sentence_rows,
-    span_frame,
-    span_rows,
-    table_to_csv,
-    write_table,
-)
+from .report import FORMATS, table_to_csv
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Where the annotated corpora and the seed collection are looked for when no argument names
+# them: beside the project in a checkout (run from its root), or wherever the environment says.
+DEFAULT_DATA = os.environ.get("FRAMING_DATA", str(Path("..") / "shared" / "data"))
+DEFAULT_SEEDS = os.environ.get("FRAMING_SEEDS", "seeds")
 # Show a progress bar from this many inputs on (below it a bar is noise).
 PROGRESS_MIN_ITEMS = 20
 
@@ -93,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = sub.add_parser("evaluate", help="measure every signal against the annotated corpora (dev/test split)")
-    ev.add_argument("--data", default=str(DEFAULT_DATA), help="the shared/data folder (default: %(default)s)")
+    ev.add_argument(
+        "--data", default=str(DEFAULT_DATA), help="the annotated data folder (default: %(default)s, or $FRAMING_DATA)"
+    )
     ev.add_argument("--out", default="docs/validation.md", help="Markdown report (default: %(default)s)")
     ev.add_argument("--limit", type=int, default=None, help="sample this many test items per corpus (fast check)")
     ev.add_argument("--signals", nargs="+", choices=("tone", "hedging", "loaded"), default=None)
@@ -102,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", nargs="+", type=int, default=[100, 1_000, 10_000])
     bench.add_argument("--workers", type=int, default=2)
     bench.add_argument("--out", default="docs/bench.md", help="Markdown report (default: %(default)s)")
+    bench.add_argument(
+        "--seeds",
+        default=DEFAULT_SEEDS,
+        help="folder of articles whose sentences build the synthetic corpora (default: %(default)s, or $FRAMING_SEEDS)",
+    )
     return parser
 
 
@@ -122,114 +118,45 @@ def _progress(iterable, enabled: bool | None, total: int | None = None):
     return tqdm(iterable, desc="scoring", unit="article", total=total, file=sys.stderr)
 
 
-def _read(paths, config, errors: list[LoadError]):
-    """Articles and errors from the inputs, in order; each error is also named on stderr and kept."""
+def _read(paths, config):
+    """Articles and errors from the inputs, in order; each error is also named on stderr."""
     for item in iter_paths(paths, config):
         if isinstance(item, LoadError):
-            errors.append(item)
             print(f"error: {item}", file=sys.stderr)
         yield item
 
 
-def _slim(report: ArticleReport) -> ArticleReport:
-    """What the articles table needs of a scored article: metadata and metrics, no text or spans."""
-    article = replace(
-        report.article, raw_text="", text="", removed=tuple(replace(r, text="") for r in report.article.removed)
-    )
-    return replace(report, article=article, sentences=(), evidence=())
-
-
-# Articles whose sentence and span rows are written to disk together: one pandas frame per
-# batch instead of per article (the per-article frames doubled the run time of 10,000 articles).
-WRITE_BATCH = 256
-
-
 def run_score(args: argparse.Namespace) -> int:
-    """Score and write the tables. With CSV output the corpus streams: sentence and span rows go
-    to disk in batches as articles are scored, each scored article (without its text and spans)
-    is parked in a temporary file, and only its metric values stay in memory until the others'
-    medians are known; the articles table is then written from the parked file. Memory stays
-    flat however long the corpus. JSON and Parquet tables and ``--report`` are built in memory."""
-    config = DEFAULT_CONFIG
-    errors: list[LoadError] = []
-    streaming = args.format == "csv"
-    full: list[ArticleReport] = []
-    columns: dict[str, list[float | None]] = {name: [] for name in RELATIVE_METRICS}
-    count = 0
-    with contextlib.ExitStack() as stack:
-        parked = stack.enter_context(tempfile.TemporaryFile())
-        tables = []
-        for path, frame, rows in ((args.sentences, sentence_frame, sentence_rows), (args.spans, span_frame, span_rows)):
-            if streaming and path:
-                handle = stack.enter_context(Path(path).open("w", encoding="utf-8", newline=""))
-                handle.write(table_to_csv(frame([])))
-                tables.append((handle, frame, rows, []))
-
-        def flush():
-            for handle, frame, _, pending in tables:
-                if pending:
-                    handle.write(table_to_csv(frame(pending), header=False))
-                    pending.clear()
-
-        stream = score_stream(_read(args.paths, config, errors), config, args.workers, args.engine, args.scheduler)
-        for item in _progress(stream, args.progress, None):
-            if isinstance(item, LoadError):
-                continue
-            count += 1
-            for _, _, rows, pending in tables:
-                pending.extend(rows(item))
-            if count % WRITE_BATCH == 0:
-                flush()
-            if streaming:
-                for name in RELATIVE_METRICS:
-                    columns[name].append(item.metrics[name].value)
-                pickle.dump(_slim(item), parked)
-            if args.report or not streaming:
-                full.append(item)
-        flush()
-        if streaming:  # the articles table too, in batches, from the parked articles
-            medians = others_medians(columns) if count else []
-            parked.seek(0)
-            with Path(args.out).open("w", encoding="utf-8", newline="") as out:
-                out.write(table_to_csv(article_frame([])))
-                batch = []
-                for median in medians:
-                    slim = pickle.load(parked)
-                    batch.append(article_row(replace(slim, relative=relative_of(slim.metrics, median))))
-                    if len(batch) == WRITE_BATCH:
-                        out.write(table_to_csv(article_frame(batch), header=False))
-                        batch.clear()
-                batch += [error_row(e) for e in errors]
-                if batch:
-                    out.write(table_to_csv(article_frame(batch), header=False))
-    report = None
-    if args.report or not streaming:
-        report = Report(tuple(relative_framing(full)), tuple(errors), config_fingerprint=config.fingerprint())
-    if not streaming:
-        outputs = [(args.out, report.article_table())]
-        if args.sentences:
-            outputs.append((args.sentences, report.sentence_table()))
-        if args.spans:
-            outputs.append((args.spans, report.span_table()))
-        for path, frame in outputs:
-            write_table(frame, path, args.format)
-    if args.report:
-        Path(args.report).write_text(report.to_json(), encoding="utf-8")
+    outputs = Outputs(
+        Path(args.out),
+        args.format,
+        *(Path(p) if p else None for p in (args.sentences, args.spans, args.report)),
+    )
+    written = write_scores(
+        _read(args.paths, DEFAULT_CONFIG),
+        outputs,
+        DEFAULT_CONFIG,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=lambda stream: _progress(stream, args.progress),
+    )
     if not args.quiet:
-        written = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report) if p)
-        print(f"scored {count} article(s), {len(errors)} failed; wrote {written}", file=sys.stderr)
-    if not count and not errors:
+        paths = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report) if p)
+        print(f"scored {written.scored} article(s), {len(written.errors)} failed; wrote {paths}", file=sys.stderr)
+    if not written.scored and not written.errors:
         print("error: no input files found", file=sys.stderr)
-        return EXIT_SOME_FAILED
-    return EXIT_SOME_FAILED if errors else EXIT_OK
+        return EXIT_FAILED
+    return EXIT_FAILED if written.errors else EXIT_OK
 
 
 def run_compare(args: argparse.Namespace) -> int:
     from .compare import compare
 
     config = DEFAULT_CONFIG
-    errors: list[LoadError] = []
-    articles = [item for item in _read(args.paths, config, errors) if isinstance(item, Article)]
+    items = list(_read(args.paths, config))
+    articles = [item for item in items if isinstance(item, Article)]
+    errors = [item for item in items if isinstance(item, LoadError)]
     report = build_report(articles, errors, config)
     comparison = compare(report, config, cross_language=args.cross_language)
     Path(args.out).write_text(comparison.to_json(), encoding="utf-8")
@@ -246,13 +173,16 @@ def run_compare(args: argparse.Namespace) -> int:
     if not args.quiet:
         related = ", ".join(f"{r.derived} {r.kind} of {r.source}" for r in comparison.relations) or "no relations"
         print(f"compared {len(report.articles)} article(s), {len(errors)} failed: {related}", file=sys.stderr)
-    return EXIT_SOME_FAILED if errors or not report.articles else EXIT_OK
+    return EXIT_FAILED if errors or not report.articles else EXIT_OK
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import EVALUATIONS, evaluate, markdown
 
-    rows = evaluate(Path(args.data), args.limit, tuple(args.signals or EVALUATIONS))
+    data = Path(args.data)
+    if not data.is_dir():
+        raise FramingError(f"no annotated data at {data}: pass --data DIR or set FRAMING_DATA")
+    rows = evaluate(data, args.limit, tuple(args.signals or EVALUATIONS))
     text = markdown(rows, args.limit)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
@@ -263,7 +193,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     from .bench import run
 
-    print(run(tuple(args.sizes), args.workers, Path(args.out)))
+    seeds = Path(args.seeds)
+    if not seeds.is_dir():
+        raise FramingError(f"no seed articles at {seeds}: pass --seeds DIR or set FRAMING_SEEDS")
+    print(run(seeds, tuple(args.sizes), args.workers, Path(args.out)))
     return EXIT_OK
 
 
@@ -275,9 +208,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return {"compare": run_compare, "evaluate": run_evaluate, "bench": run_bench}.get(args.command, run_score)(args)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except FramingError as exc:
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # an output that cannot be written, an input that vanished
+        print(f"error: {_one_line(exc.strerror or str(exc))}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,14 +1,13 @@
 """One immutable configuration object with packaged defaults.
 
 Every threshold lives here as a named field with a comment saying where it comes from, so a
-score can always be reproduced from (engine version, configuration, text).
+score can always be reproduced from (engine version, configuration, text); every setting
+but the loading limits is part of the engine fingerprint (``framing.fingerprint``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -97,13 +96,6 @@ class Config:
     # Actors named fewer times than this in the whole collection are left out of the list
     # (one-off names are mostly places and sources, not the event's actors).
     actor_min_mentions: int = 3
-
-    def fingerprint(self) -> str:
-        """A short stable hash of every setting that can change a score, used to key caches of
-        scores (the loading limits decide only whether an input is accepted)."""
-        scoring = {k: v for k, v in asdict(self).items() if k not in LOADING_LIMITS}
-        blob = json.dumps(scoring, sort_keys=True).encode()
-        return hashlib.sha256(blob).hexdigest()[:16]
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)

@@ -12,15 +12,13 @@ import csv
 import datetime as dt
 import io
 import json
-import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Config
-
-log = logging.getLogger(__name__)
+from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -108,10 +106,6 @@ class LoadError:
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
-
-
-class InputError(Exception):
-    """Raised inside loaders; turned into a LoadError for the file at hand."""
 
 
 def parse_date(value: object) -> str | None:
@@ -479,7 +473,7 @@ def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
 def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> Iterator[Article | LoadError]:
     """Articles and errors from files and folders, in order, streaming one file at a time."""
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
-    seen_ids: dict[str, int] = {}
+    seen_ids: set[str] = set()
     for path, name in _files(paths):
         if not path.exists():
             yield LoadError(str(path), "no such file or folder")
@@ -564,12 +558,27 @@ def _stream_records(path: Path, name: str, config: Config) -> Iterator[Article |
         yield LoadError(name, f"could not be read ({exc.strerror or exc})")
 
 
-def _unique(article: Article, seen: dict[str, int]) -> Article:
+def candidate_ids(ident: str) -> Iterator[str]:
+    """``ident``, then ``ident~2``, ``ident~3``, …: the ids an article may take, in order."""
+    yield ident
+    n = 2
+    while True:
+        yield f"{ident}~{n}"
+        n += 1
+
+
+def unique_id(ident: str, taken: Container[str]) -> str:
+    """The first of ``candidate_ids(ident)`` not in ``taken``: how every part of the product (loading,
+    the session's collection, the store) keeps two articles from sharing an id."""
+    return next(c for c in candidate_ids(ident) if c not in taken)
+
+
+def _unique(article: Article, taken: set[str]) -> Article:
     from dataclasses import replace
 
-    count = seen.get(article.id, 0)
-    seen[article.id] = count + 1
-    return article if count == 0 else replace(article, id=f"{article.id}~{count + 1}")
+    ident = unique_id(article.id, taken)
+    taken.add(ident)
+    return article if ident == article.id else replace(article, id=ident)
 
 
 def load_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> LoadResult:

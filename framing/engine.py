@@ -1,4 +1,5 @@
-"""Scoring engines for large inputs: one process, local worker processes, or a Dask cluster.
+"""Scoring engines for large inputs: one process, local worker processes, or a Dask cluster,
+and the one streaming path from inputs to the article, sentence and span tables on disk.
 
 Every engine maps ``score_article`` over articles in input order and yields the same
 ``ArticleReport``s; the collection-relative metrics are added afterwards from the metric
@@ -7,15 +8,33 @@ values alone, so nothing but those values is held for the whole corpus.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from .compare.relative import others_medians, relative_of
 from .config import DEFAULT_CONFIG, Config
 from .corpus import Article, LoadError
-from .pipeline import score_article
-from .report import ArticleReport
+from .pipeline import assemble_report, score_article
+from .report import (
+    RELATIVE_METRICS,
+    ArticleReport,
+    article_frame,
+    article_row,
+    error_row,
+    sentence_frame,
+    sentence_rows,
+    span_frame,
+    span_rows,
+    table_to_csv,
+    write_table,
+)
 
 # Articles handed to a worker at a time: large enough to amortise pickling, small enough to
 # keep every worker busy until the end of the corpus and memory flat.
@@ -121,3 +140,120 @@ def _dask_map(chunks: Iterable[list[Article]], config: Config, scheduler: str | 
         if cluster is not None:
             cluster.close()
         logging.disable(previous)
+
+
+# Articles whose sentence and span rows are written to disk together: one pandas frame per
+# batch instead of per article (the per-article frames doubled the run time of 10,000 articles).
+WRITE_BATCH = 256
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where ``write_scores`` puts its tables (``fmt`` csv, json or parquet) and the JSON report."""
+
+    articles: Path
+    fmt: str = "csv"
+    sentences: Path | None = None
+    spans: Path | None = None
+    report: Path | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    scored: int
+    errors: tuple[LoadError, ...]
+
+
+def _slim(report: ArticleReport) -> ArticleReport:
+    """What the articles table needs of a scored article: metadata and metrics, no text or spans."""
+    article = replace(
+        report.article, raw_text="", text="", removed=tuple(replace(r, text="") for r in report.article.removed)
+    )
+    return replace(report, article=article, sentences=(), evidence=())
+
+
+def write_scores(
+    items: Iterable[Article | LoadError],
+    outputs: Outputs,
+    config: Config = DEFAULT_CONFIG,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Callable[[Iterator], Iterable] = iter,
+) -> Written:
+    """Score a stream of inputs and write the tables of ``outputs``.
+
+    With CSV tables the corpus streams: sentence and span rows go to disk in batches as articles
+    are scored, each scored article (without its text and spans) is parked in a temporary file,
+    and only its metric values stay in memory until the others' medians are known; the articles
+    table is then written from the parked file, so memory stays flat however long the corpus.
+    JSON and Parquet tables and the JSON report are built in memory through ``assemble_report``.
+    ``progress`` wraps the stream of results (a progress bar)."""
+    errors: list[LoadError] = []
+    streaming = outputs.fmt == "csv"
+    full: list[ArticleReport] = []
+    columns: dict[str, list[float | None]] = {name: [] for name in RELATIVE_METRICS}
+    count = 0
+    with contextlib.ExitStack() as stack:
+        parked = stack.enter_context(tempfile.TemporaryFile())
+        tables = []
+        for path, frame, rows in (
+            (outputs.sentences, sentence_frame, sentence_rows),
+            (outputs.spans, span_frame, span_rows),
+        ):
+            if streaming and path:
+                handle = stack.enter_context(Path(path).open("w", encoding="utf-8", newline=""))
+                handle.write(table_to_csv(frame([])))
+                tables.append((handle, frame, rows, []))
+
+        def flush():
+            for handle, frame, _, pending in tables:
+                if pending:
+                    handle.write(table_to_csv(frame(pending), header=False))
+                    pending.clear()
+
+        for item in progress(score_stream(items, config, workers, engine, scheduler)):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                continue
+            count += 1
+            for _, _, rows, pending in tables:
+                pending.extend(rows(item))
+            if count % WRITE_BATCH == 0:
+                flush()
+            if streaming:
+                for name in RELATIVE_METRICS:
+                    columns[name].append(item.metrics[name].value)
+                pickle.dump(_slim(item), parked)
+            if outputs.report or not streaming:
+                full.append(item)
+        flush()
+        if streaming:  # the articles table too, in batches, from the parked articles
+            medians = others_medians(columns) if count else []
+            parked.seek(0)
+            with Path(outputs.articles).open("w", encoding="utf-8", newline="") as out:
+                out.write(table_to_csv(article_frame([])))
+                batch = []
+                for median in medians:
+                    slim = pickle.load(parked)
+                    batch.append(article_row(replace(slim, relative=relative_of(slim.metrics, median))))
+                    if len(batch) == WRITE_BATCH:
+                        out.write(table_to_csv(article_frame(batch), header=False))
+                        batch.clear()
+                batch += [error_row(e) for e in errors]
+                if batch:
+                    out.write(table_to_csv(article_frame(batch), header=False))
+    if outputs.report or not streaming:
+        report = assemble_report(full, errors, config)
+        if not streaming:
+            tables_out = [(outputs.articles, report.article_table())]
+            if outputs.sentences:
+                tables_out.append((outputs.sentences, report.sentence_table()))
+            if outputs.spans:
+                tables_out.append((outputs.spans, report.span_table()))
+            for path, frame in tables_out:
+                write_table(frame, path, outputs.fmt)
+        if outputs.report:
+            Path(outputs.report).write_text(report.to_json(), encoding="utf-8")
+    return Written(count, tuple(errors))

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 from .config import DEFAULT_CONFIG, Config
-from .corpus import Article, InputError, article_from_html, decode
+from .corpus import Article, article_from_html, decode
+from .errors import FetchError, InputError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -33,10 +34,6 @@ METADATA_ADDRESSES = frozenset(
 # NAT64 prefix: an IPv6 address that carries an IPv4 address in its last 32 bits.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-class FetchError(Exception):
-    """The URL was refused or could not be fetched; the message says why, for the user."""
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,10 @@ import importlib.resources
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .errors import LexiconError
+
 _REQUIRED_HEADER = ("name", "language", "kind", "version", "date", "source", "licence", "categories")
 _MIN_PREFIX = 3
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file, the line and the fix."""
 
 
 @dataclass(frozen=True)
@@ -144,20 +142,25 @@ def parse_lexicon(text: str, origin: str) -> Lexicon:
     )
 
 
+def lexicon_folder():
+    """The packaged lexicon folder (``framing/lexicons``), the only place lexicons are read from."""
+    return importlib.resources.files("framing.lexicons")
+
+
 @functools.cache
 def load_lexicon(name: str) -> Lexicon:
     """Load ``framing/lexicons/<name>.tsv`` (cached: lexicons are immutable). Only packaged
     lexicons: a name is never used to build a path (it may come from an article's metadata)."""
     if name not in available_lexicons():
         raise LexiconError(f"no lexicon named {name[:60]!r} in framing/lexicons")
-    resource = importlib.resources.files("framing.lexicons").joinpath(f"{name}.tsv")
+    resource = lexicon_folder().joinpath(f"{name}.tsv")
     return parse_lexicon(resource.read_text(encoding="utf-8"), f"lexicons/{name}.tsv")
 
 
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
     """A plain word list ``framing/lexicons/<name>.txt`` (``#`` comments); empty if absent."""
-    folder = importlib.resources.files("framing.lexicons")
+    folder = lexicon_folder()
     if f"{name}.txt" not in {p.name for p in folder.iterdir()}:
         return frozenset()
     resource = folder.joinpath(f"{name}.txt")
@@ -165,9 +168,15 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def packaged_files() -> list[tuple[str, bytes]]:
+    """(name, content) of every packaged lexicon (.tsv) and word list (.txt), by name."""
+    items = [p for p in lexicon_folder().iterdir() if p.name.endswith((".tsv", ".txt"))]
+    return [(p.name, p.read_bytes()) for p in sorted(items, key=lambda p: p.name)]
+
+
 @functools.cache
 def available_lexicons() -> tuple[str, ...]:
-    folder = importlib.resources.files("framing.lexicons")
+    folder = lexicon_folder()
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv")))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .errors import UsageError
+
 # Evidence kinds, in the order the UI layers and the CSV list them.
 KINDS = ("hedge", "loaded", "booster", "attribution", "quote", "tone")
 
@@ -32,7 +34,7 @@ class MetricValue:
 
     def __post_init__(self) -> None:
         if (self.value is None) == (self.reason is None):
-            raise ValueError("a MetricValue has either a value or a reason, not both or neither")
+            raise UsageError("a MetricValue has either a value or a reason, not both or neither")
 
     @staticmethod
     def of(value: float) -> MetricValue:

@@ -13,11 +13,13 @@ from .clean import clean
 from .compare import relative_framing
 from .config import DEFAULT_CONFIG, Config
 from .corpus import Article, LoadError, iter_paths
+from .fingerprint import engine_fingerprint
 from .lang import detect
 from .model import KINDS, Evidence, MetricValue
 from .report import ArticleReport, Report, SentenceScore
 from .scorers import SCORERS
 from .text import ROLE_HEADLINE, analyse
+from .version import __version__
 
 
 def score_article(article: Article, config: Config = DEFAULT_CONFIG) -> ArticleReport:
@@ -52,11 +54,24 @@ def score_article(article: Article, config: Config = DEFAULT_CONFIG) -> ArticleR
     return ArticleReport(cleaned, ordered, sentences, tuple(evidence))
 
 
+def assemble_report(
+    scored: Iterable[ArticleReport], errors: Iterable[LoadError] = (), config: Config = DEFAULT_CONFIG
+) -> Report:
+    """The one place scored articles become a ``Report``: the collection-relative metrics are
+    added and the report is stamped with the engine fingerprint its scores were made under."""
+    return Report(
+        tuple(relative_framing(list(scored))),
+        tuple(errors),
+        engine_version=__version__,
+        fingerprint=engine_fingerprint(config),
+    )
+
+
 def build_report(
     articles: Iterable[Article], errors: Iterable[LoadError] = (), config: Config = DEFAULT_CONFIG
 ) -> Report:
-    reports = [score_article(a, config) for a in articles]
-    return Report(tuple(relative_framing(reports)), tuple(errors), config_fingerprint=config.fingerprint())
+    """Score articles and assemble their report."""
+    return assemble_report((score_article(a, config) for a in articles), errors, config)
 
 
 def analyze(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> Report:

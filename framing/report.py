@@ -8,16 +8,17 @@ for download; ``Report.to_dict``/``from_dict`` round-trip exactly.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from .corpus import Article, LoadError, article_from_dict
+from .errors import UsageError
 from .model import KINDS, Evidence, MetricValue
 from .scorers import METRIC_NAMES, METRICS
+from .version import __version__
 
-ENGINE_VERSION = "0.1.0"
 FORMATS = ("csv", "json", "parquet")
 # Spreadsheet programs run a cell that starts with one of these as a formula (OWASP "CSV
 # injection"); such text cells are written with a leading apostrophe.
@@ -121,12 +122,17 @@ class ArticleReport:
         )
 
 
+def with_id(report: ArticleReport, ident: str) -> ArticleReport:
+    """The same scores under another article id (a score cache keys by content, not by id)."""
+    return report if report.article.id == ident else replace(report, article=replace(report.article, id=ident))
+
+
 @dataclass(frozen=True)
 class Report:
     articles: tuple[ArticleReport, ...]
     errors: tuple[LoadError, ...] = ()
-    engine_version: str = ENGINE_VERSION
-    config_fingerprint: str = ""
+    engine_version: str = __version__
+    fingerprint: str = ""  # the engine fingerprint the scores were made under (framing.fingerprint)
 
     def get(self, article_id: str) -> ArticleReport:
         for report in self.articles:
@@ -150,7 +156,7 @@ class Report:
     def to_dict(self) -> dict:
         return {
             "engine_version": self.engine_version,
-            "config_fingerprint": self.config_fingerprint,
+            "fingerprint": self.fingerprint,
             "articles": [r.to_dict() for r in self.articles],
             "errors": [asdict(e) for e in self.errors],
         }
@@ -160,8 +166,8 @@ class Report:
         return Report(
             articles=tuple(ArticleReport.from_dict(a) for a in data["articles"]),
             errors=tuple(LoadError(**e) for e in data.get("errors", ())),
-            engine_version=data.get("engine_version", ENGINE_VERSION),
-            config_fingerprint=data.get("config_fingerprint", ""),
+            engine_version=data.get("engine_version", ""),
+            fingerprint=data.get("fingerprint", ""),
         )
 
     def to_json(self) -> str:
@@ -274,4 +280,4 @@ def write_table(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:
     elif fmt == "parquet":
         frame.to_parquet(path, index=False)
     else:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

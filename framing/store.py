@@ -2,15 +2,15 @@
 
 Local use: a SQLite file. Hosted use: any SQLAlchemy URL, PostgreSQL first. The schema is
 created and migrated on open (``framing_meta.schema_version``). Scores are cached by the
-article's content hash, the engine version and the configuration fingerprint, so upgrading
-the engine rescores automatically. Adding articles is safe under concurrency: each article is
+article's content hash and the engine fingerprint (package version, scoring settings, lexicon
+versions and contents: ``framing.fingerprint``), so upgrading the engine rescores automatically. Adding articles is safe under concurrency: each article is
 inserted in its own savepoint, and an id taken meanwhile by another session is retried with a
 ``~N`` suffix, so two sessions adding to one collection at once lose nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
+import itertools
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -30,15 +30,18 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
 
 from .config import DEFAULT_CONFIG, Config
-from .corpus import Article, article_from_dict
-from .report import ENGINE_VERSION, ArticleReport
+from .corpus import Article, article_from_dict, candidate_ids
+from .errors import StoreError
+from .fingerprint import content_hash, engine_fingerprint
+from .report import ArticleReport, with_id
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # How many ``~N`` suffixes to try for an article id before giving up (each try means another
 # session inserted the same id in the meantime).
 MAX_ID_RETRIES = 1000
@@ -68,16 +71,20 @@ scores_table = Table(
     "scores",
     metadata,
     Column("content_hash", String(64), primary_key=True),
-    Column("engine_version", String(32), primary_key=True),
-    Column("config", String(32), primary_key=True),
+    Column("fingerprint", String(32), primary_key=True),  # the engine fingerprint (framing.fingerprint)
     Column("report", Text, nullable=False),
 )
+
+
+def _scores_by_fingerprint(conn) -> None:
+    """Schema 1 keyed scores by engine version and configuration but not by the lexicons; the
+    cache is dropped and recreated keyed by the engine fingerprint (scores are recomputed on use)."""
+    conn.execute(text("DROP TABLE IF EXISTS scores"))
+    scores_table.create(conn)
+
+
 # Migrations from each schema version to the next, as functions of a connection.
-MIGRATIONS: dict[int, object] = {}
-
-
-class StoreError(ValueError):
-    """A request the store cannot carry out, with the reason (a name already taken, …)."""
+MIGRATIONS = {1: _scores_by_fingerprint}
 
 
 @dataclass(frozen=True)
@@ -90,11 +97,6 @@ class Collection:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def content_hash(article: Article) -> str:
-    blob = json.dumps(asdict(article) | {"id": None}, sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(blob).hexdigest()
 
 
 class Store:
@@ -129,15 +131,13 @@ class Store:
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             row = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
-            version = int(row[0]) if row else 0
+            version = int(row[0]) if row else SCHEMA_VERSION  # a new database is created current
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"the database has schema {version}, newer than this engine's {SCHEMA_VERSION}; upgrade"
                 )
             while version < SCHEMA_VERSION:
-                step = MIGRATIONS.get(version)
-                if step is not None:
-                    step(conn)
+                MIGRATIONS[version](conn)
                 version += 1
             if row:
                 conn.execute(update(meta_table).where(meta_table.c.key == "schema_version").values(value=str(version)))
@@ -224,8 +224,7 @@ class Store:
 
     def _insert(self, conn, collection_id: int, article: Article) -> str:
         digest = content_hash(article)
-        for attempt in range(MAX_ID_RETRIES):
-            ident = article.id if attempt == 0 else f"{article.id}~{attempt + 1}"
+        for ident in itertools.islice(candidate_ids(article.id), MAX_ID_RETRIES):
             payload = json.dumps(asdict(article) | {"id": ident}, ensure_ascii=False)
             try:
                 with conn.begin_nested():
@@ -264,16 +263,17 @@ class Store:
     # --- score cache -----------------------------------------------------------------------------
 
     def score(self, article: Article, config: Config = DEFAULT_CONFIG) -> ArticleReport:
-        """The article's scores from the cache, or scored now and cached (per engine version)."""
+        """The article's scores from the cache, or scored now and cached, keyed by its content and
+        the engine fingerprint (a new version, setting or lexicon misses the cache)."""
         from .pipeline import score_article
 
-        key = {"content_hash": content_hash(article), "engine_version": ENGINE_VERSION, "config": config.fingerprint()}
+        key = {"content_hash": content_hash(article), "fingerprint": engine_fingerprint(config)}
         query = select(scores_table.c.report).filter_by(**key)
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         if row is not None:
             cached = ArticleReport.from_dict(json.loads(row[0]))
-            return cached if cached.article.id == article.id else _with_id(cached, article.id)
+            return with_id(cached, article.id)
         report = score_article(article, config)
         try:
             with self.engine.begin() as conn:
@@ -283,9 +283,3 @@ class Store:
         except IntegrityError:
             pass  # scored by another session at the same time: same content, same result
         return report
-
-
-def _with_id(report: ArticleReport, ident: str) -> ArticleReport:
-    from dataclasses import replace
-
-    return replace(report, article=replace(report.article, id=ident))

@@ -39,9 +39,7 @@ print(json.dumps({"seconds": time.perf_counter() - t, "charts": len(at.get("plot
 def browser_cold() -> list[float]:
     """Seconds from opening the Overview on a just-started server to its charts being drawn, twice."""
     from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser.conftest import CHROMIUM_FLAGS, chromium_path, streamlit_server
+    from serve import CHROMIUM_FLAGS, chromium_path, streamlit_server
 
     with streamlit_server() as (url, _pid):
         with sync_playwright() as p:
@@ -94,7 +92,7 @@ def main(argv=None) -> int:
 
     from framing.bench import articles as corpus_articles
 
-    articles = corpus_articles(args.articles)
+    articles = corpus_articles(args.articles, ROOT / "seeds")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.session_state["articles"] = articles
     at.session_state["load_errors"] = []

@@ -30,7 +30,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 RENDER_TIMEOUT_MS = 180_000
 
@@ -126,8 +125,8 @@ async def one_session(browser, url: str, collection: int, article: str, n_articl
 
 
 async def a_round(url: str, sessions: int, collection: int, ids: list[str], n_articles: int) -> list[dict]:
-    from browser.conftest import CHROMIUM_FLAGS, chromium_path
     from playwright.async_api import async_playwright
+    from serve import CHROMIUM_FLAGS, chromium_path
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
@@ -150,7 +149,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from browser.conftest import streamlit_server
+    from serve import streamlit_server
 
     from framing.bench import articles
     from framing.store import Store
@@ -158,7 +157,7 @@ def main(argv=None) -> int:
     db = Path(tempfile.mkdtemp()) / "load.db"
     store = Store(f"sqlite:///{db}")
     collection = store.create_collection("Load test").id
-    ids = store.add_articles(collection, articles(args.articles))
+    ids = store.add_articles(collection, articles(args.articles, ROOT / "seeds"))
     print(f"{args.articles} articles saved as collection {collection}; {args.sessions} sessions per round")
 
     with streamlit_server(str(db)) as (url, pid):

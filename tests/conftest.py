@@ -117,3 +117,51 @@ def score_seeds(tmp_path, prefix: str, *extra: str) -> dict[str, Path]:
     ]
     assert main(argv) == 0
     return out
+
+
+def clear_lexicon_caches() -> None:
+    """Forget every lexicon, word list and fingerprint read so far (they are cached for the life
+    of the process because packaged files do not change; the tests below do change them)."""
+    from framing import fingerprint, lexicon, text
+    from framing.scorers import _lexical
+
+    for cached in (
+        lexicon.load_lexicon,
+        lexicon.word_list,
+        lexicon.available_lexicons,
+        fingerprint.lexicon_manifest,
+        fingerprint.engine_fingerprint,
+        _lexical.matcher,
+        _lexical.category_forms,
+        text.abbreviations,
+    ):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path, monkeypatch):
+    """A writable copy of the packaged lexicon folder that the library reads instead of its own;
+    call ``edit(name, old, new)`` to change a file (the caches are cleared)."""
+    import shutil
+
+    from framing import lexicon
+
+    folder = tmp_path / "lexicons"
+    shutil.copytree(Path(lexicon.__file__).parent / "lexicons", folder)
+    monkeypatch.setattr(lexicon, "lexicon_folder", lambda: folder)
+    clear_lexicon_caches()
+
+    def edit(name: str, old: str, new: str) -> None:
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        clear_lexicon_caches()
+
+    yield edit
+    monkeypatch.undo()
+    clear_lexicon_caches()
+
+
+# A line that makes hedges_en.tsv malformed: "reportedly" is listed again (line 17 holds it first).
+DUPLICATE_HEDGE = ("maybe\tepistemic\t1\n", "maybe\tepistemic\t1\nreportedly\tepistemic\t1\n")

@@ -3,7 +3,8 @@ import sys
 
 import pandas as pd
 
-from conftest import ROOT, SEEDS
+import framing
+from conftest import DUPLICATE_HEDGE, ROOT, SEEDS
 from framing.cli import main, parse_args
 
 
@@ -60,3 +61,69 @@ def test_module_entry_point_runs(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert pd.read_json(tmp_path / "a.json").loc[0, "article_id"] == "000_e191cd35296de808"
+
+
+def test_input_and_output_failures_exit_1_with_one_line(tmp_path, capsys):
+    """Exit 2 is for bad arguments only; an output that cannot be written or data that is not
+    there is a failure (1), said on one line."""
+    unwritable = tmp_path / "no-such-folder" / "a.csv"
+    assert main(["score", str(SEEDS), "--out", str(unwritable), "-q"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "no-such-folder" in err[0]
+    assert main(["evaluate", "--data", str(tmp_path / "absent"), "--out", str(tmp_path / "v.md")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: no annotated data at {tmp_path / 'absent'}: pass --data DIR or set FRAMING_DATA"]
+    assert main(["bench", "--seeds", str(tmp_path / "absent"), "--out", str(tmp_path / "b.md")]) == 1
+    assert "no seed articles at" in capsys.readouterr().err
+
+
+def test_a_malformed_lexicon_fails_the_cli_loudly(lexicon_copy, tmp_path, capsys):
+    lexicon_copy("hedges_en.tsv", *DUPLICATE_HEDGE)
+    code = main(["score", str(SEEDS), "--out", str(tmp_path / "a.csv"), "-q"])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (
+        err[-1] == "error: lexicons/hedges_en.tsv:24: duplicate cue 'reportedly' (first on line 17); remove one of them"
+    )
+
+
+def test_installed_package_runs_bench_and_evaluate_help_outside_the_repo(tmp_path):
+    """``pip install .`` into a fresh environment (offline: dependencies from this one), then the
+    commands that used to reach outside the package run from a folder that is not the repo."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    build = tmp_path / "build"
+    done = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", str(ROOT)],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(venv / "bin"), "TMPDIR": str(build.parent), "HOME": str(tmp_path)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for command in (["bench", "--help"], ["evaluate", "--help"]):
+        ran = subprocess.run(
+            [venv / "bin" / "framing", *command], cwd=outside, capture_output=True, text=True, timeout=120
+        )
+        assert ran.returncode == 0, ran.stderr
+        assert "usage: framing" in ran.stdout
+    where = subprocess.run(
+        [python, "-c", "import framing, sys; print(framing.__file__); print(framing.__version__)"],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    location, version = where.stdout.split()
+    assert str(venv) in location and version == framing.__version__
+    scored = subprocess.run(
+        [venv / "bin" / "framing", "score", str(SEEDS), "--out", "a.csv", "-q"],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert scored.returncode == 0, scored.stderr

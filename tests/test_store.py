@@ -147,8 +147,8 @@ def test_two_sessions_adding_at_once_lose_nothing(store):
 
 
 def test_scores_are_cached_and_rescored_after_an_engine_upgrade(store, monkeypatch):
+    import framing.fingerprint as fingerprint
     import framing.pipeline as pipeline
-    import framing.store as store_module
 
     calls = []
     original = pipeline.score_article
@@ -161,15 +161,44 @@ def test_scores_are_cached_and_rescored_after_an_engine_upgrade(store, monkeypat
     assert calls == ["one"] and again == first
     renamed = store.score(replace(a, id="two"))  # same content under another id: cached, id carried over
     assert calls == ["one"] and renamed.article.id == "two"
-    monkeypatch.setattr(store_module, "ENGINE_VERSION", "99.0.0")
+    monkeypatch.setattr(fingerprint, "__version__", "99.0.0")
+    fingerprint.engine_fingerprint.cache_clear()
     store.score(a)
     assert calls == ["one", "one"]
+    monkeypatch.undo()
+    fingerprint.engine_fingerprint.cache_clear()
 
 
 def test_schema_is_versioned_and_reopening_is_idempotent(store):
     url = store.engine.url.render_as_string(hide_password=False)
     assert store.schema_version() == SCHEMA_VERSION
     assert Store(url).schema_version() == SCHEMA_VERSION
+
+
+def test_a_schema_1_database_keeps_its_collections_and_rekeys_its_score_cache(tmp_path):
+    from sqlalchemy import create_engine, inspect, text
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = Store(url)
+    kept = old.create_collection("Kept")
+    old.add_articles(kept.id, [article("x")])
+    with old.engine.begin() as conn:  # the schema-1 score cache: keyed by engine version and config
+        conn.execute(text("DROP TABLE scores"))
+        conn.execute(
+            text(
+                "CREATE TABLE scores (content_hash VARCHAR(64), engine_version VARCHAR(32), config VARCHAR(32), "
+                "report TEXT, PRIMARY KEY (content_hash, engine_version, config))"
+            )
+        )
+        conn.execute(text("INSERT INTO scores VALUES ('h', '0.1.0', 'c', '{}')"))
+        conn.execute(text("UPDATE framing_meta SET value = '1' WHERE key = 'schema_version'"))
+    old.engine.dispose()
+    migrated = Store(url)
+    assert migrated.schema_version() == SCHEMA_VERSION == 2
+    columns = {c["name"] for c in inspect(create_engine(url)).get_columns("scores")}
+    assert columns == {"content_hash", "fingerprint", "report"}
+    assert [a.id for a in migrated.articles(kept.id)] == ["x"]
+    assert migrated.score(article("y")).article.id == "y"
 
 
 def test_an_unknown_collection_is_a_clear_error(store):

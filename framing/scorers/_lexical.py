@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from ..lexicon import Lexicon, PhraseMatcher, load_lexicon
+from ..lexicon import Lexicon, PhraseMatcher, available_lexicons, load_lexicon
 from ..model import Evidence
 from ..text import Doc
 
@@ -29,12 +29,11 @@ def category_forms(name: str, category: str) -> frozenset[str]:
 
 
 def lexicon_name(prefix: str, language: str) -> str | None:
-    """``prefix_language`` if such a lexicon is packaged, else None."""
-    try:
-        load_lexicon(f"{prefix}_{language}")
-    except ValueError:
-        return None
-    return f"{prefix}_{language}"
+    """``prefix_language`` if such a lexicon is packaged, else None. Availability is decided by the
+    packaged file list alone: a packaged lexicon that is malformed raises ``LexiconError`` when it
+    is loaded, it never reads as a missing language."""
+    name = f"{prefix}_{language}"
+    return name if name in available_lexicons() else None
 
 
 def find_evidence(doc: Doc, lexicon: str, kind: str, keep=None) -> list[Evidence]:

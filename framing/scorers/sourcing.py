@@ -75,7 +75,8 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
     lexicon = lexicon_name("attribution", doc.language)
     hedges = lexicon_name("hedges", doc.language)
     if lexicon is None or hedges is None:
-        reason = f"no attribution lexicon for {language_name(doc.language)} ({doc.language})"
+        missing = "attribution" if lexicon is None else "hedge"
+        reason = f"no {missing} lexicon for {language_name(doc.language)} ({doc.language})"
         metrics.update(attributions=MetricValue.empty(reason), anonymous_share=MetricValue.empty(reason))
         return ScorerOutput(metrics, tuple(quotes))
     anonymous_sentences = {

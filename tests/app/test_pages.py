@@ -11,7 +11,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from app_helpers import frame_with, html_of, load_errors, run_page, submit
-from conftest import score_seeds
+from conftest import DUPLICATE_HEDGE, score_seeds
 
 
 @pytest.fixture
@@ -240,3 +240,15 @@ def test_saving_twice_adds_only_new_articles():
     submit(at, "collection_create")
     at.button(key="collection_save").click().run()
     assert "Event (5 articles)" in at.selectbox(key="collection_pick").options[0]
+
+
+def test_a_malformed_lexicon_stops_the_dashboard_with_file_line_and_problem(lexicon_copy):
+    lexicon_copy("hedges_en.tsv", *DUPLICATE_HEDGE)
+    for page in (None, "article", "methods"):
+        at = run_page(page)
+        errors = [e.value.replace("\\", "") for e in at.error]  # as shown: markdown escapes removed
+        assert errors == [
+            "The scoring engine cannot start: lexicons/hedges_en.tsv:24: duplicate cue 'reportedly' "
+            "(first on line 17); remove one of them"
+        ]
+        assert not at.dataframe  # nothing rendered from a broken engine

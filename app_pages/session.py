@@ -1,0 +1,105 @@
+"""The session's collection: its articles, the inputs that failed, and saving and opening
+saved collections. Uploads stay private to the browser session until saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+import framing
+from app_pages import deploy
+from framing.corpus import Article, LoadError, unique_id
+from framing.fingerprint import content_hash
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@st.cache_resource(show_spinner=False)
+def seed_collection() -> tuple[tuple[Article, ...], tuple[LoadError, ...]]:
+    result = framing.load_paths([SEEDS], framing.DEFAULT_CONFIG)
+    return tuple(result.articles), tuple(result.errors)
+
+
+def articles() -> list[Article]:
+    if "articles" not in st.session_state:
+        reset_to_seeds()
+    return st.session_state["articles"]
+
+
+def load_errors() -> list[LoadError]:
+    articles()
+    return st.session_state["load_errors"]
+
+
+def reset_to_seeds() -> None:
+    seeds, errors = seed_collection()
+    st.session_state["articles"] = list(seeds)
+    st.session_state["load_errors"] = list(errors)
+
+
+def add(new_articles: list[Article], errors: list[LoadError]) -> list[Article]:
+    """Add articles to the session's collection (ids made unique) up to its size limit; the
+    articles past the limit become errors. Returns the articles added, as stored."""
+    from dataclasses import replace
+
+    existing = articles()
+    limit = deploy.max_collection_articles()
+    room = max(0, limit - len(existing))
+    if len(new_articles) > room:
+        errors = [
+            *errors,
+            *(
+                LoadError(a.source, f"not added: the collection is at its limit of {limit:,} articles")
+                for a in new_articles[room:]
+            ),
+        ]
+        new_articles = new_articles[:room]
+    taken = {a.id for a in existing}
+    start = len(existing)
+    for article in new_articles:
+        ident = unique_id(article.id, taken)
+        taken.add(ident)
+        existing.append(article if ident == article.id else replace(article, id=ident))
+    st.session_state["load_errors"] = load_errors() + list(errors)
+    return existing[start:]
+
+
+def remove(ids: set[str]) -> None:
+    st.session_state["articles"] = [a for a in articles() if a.id not in ids]
+
+
+def actor_specs():
+    """The user's edited actor list for this session, or None for the automatic one."""
+    return st.session_state.get("actor_specs")
+
+
+def saved_hashes() -> frozenset[str]:
+    """Content hashes of the open saved collection's articles: their scores are kept in the
+    database's score cache, so they survive a restart of the server; the session's own uploads
+    never are."""
+    return st.session_state.get("saved_hashes", frozenset())
+
+
+def open_collection(collection_id: int, name: str) -> None:
+    stored = deploy.store().articles(collection_id)
+    st.session_state["articles"] = stored
+    st.session_state["load_errors"] = []
+    st.session_state["collection"] = (collection_id, name)
+    st.session_state["saved_hashes"] = frozenset(content_hash(a) for a in stored)
+
+
+def save_to_collection(collection_id: int) -> list[str]:
+    """Store the session's articles that the collection does not hold yet (by content).
+    Raises StoreError when the collection would grow past its limit."""
+    db = deploy.store()
+    held = {content_hash(a) for a in db.articles(collection_id)}
+    new = [a for a in articles() if content_hash(a) not in held]
+    limit = deploy.max_collection_articles()
+    if len(held) + len(new) > limit:
+        raise framing.StoreError(
+            f"the collection holds {len(held):,} articles; adding {len(new):,} would pass the limit of {limit:,}"
+        )
+    stored = db.add_articles(collection_id, new)
+    st.session_state["saved_hashes"] = frozenset(held | {content_hash(a) for a in new})  # the session now works on it
+    return stored
