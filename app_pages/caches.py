@@ -38,19 +38,33 @@ def collection_key(items) -> tuple[tuple[str, str], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
-def _score(key: str, _article: Article, _saved: frozenset[str]) -> ArticleReport:
-    if content_hash(_article) in _saved:
-        return deploy.store().score(_article, deploy.config())
+def _score(key: str, _article: Article) -> ArticleReport:
     return framing.score_article(_article, deploy.config())
 
 
+@st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
+def _saved_score(key: str, database: str, _article: Article) -> ArticleReport:
+    """A saved collection's article: from the database's score cache, else from memory (or scored)
+    and written there, so the scores outlive the server process."""
+    return deploy.store().score(_article, deploy.config(), compute=lambda: _score(key, _article))
+
+
+def _scored(key: str, article: Article, saved: frozenset[str]) -> ArticleReport:
+    if saved and content_hash(article) in saved:
+        return with_id(_saved_score(key, deploy.store().engine.url.render_as_string(), article), article.id)
+    return with_id(_score(key, article), article.id)
+
+
 def score(article: Article) -> ArticleReport:
-    return with_id(_score(article_keys([article])[0], article, session.saved_hashes()), article.id)
+    return _scored(article_keys([article])[0], article, session.saved_hashes())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _collection_report(key: tuple[tuple[str, str], ...], _articles: tuple[Article, ...], _saved) -> Report:
-    scored = [with_id(_score(k, a, _saved), a.id) for (_, k), a in zip(key, _articles, strict=True)]
+def _collection_report(
+    key: tuple[tuple[str, str], ...], saved: frozenset[str], _articles: tuple[Article, ...]
+) -> Report:
+    """``saved`` is part of the key: once articles are saved, their scores go to the database."""
+    scored = [_scored(k, a, saved) for (_, k), a in zip(key, _articles, strict=True)]
     return framing.assemble_report(scored, (), deploy.config())
 
 
@@ -58,7 +72,7 @@ def report() -> Report:
     """The session's report: the shared, cached scores with this session's own load errors (which
     never enter a shared cache)."""
     current = tuple(session.articles())
-    shared = _collection_report(collection_key(current), current, session.saved_hashes())
+    shared = _collection_report(collection_key(current), session.saved_hashes(), current)
     return replace(shared, errors=tuple(session.load_errors()))
 
 

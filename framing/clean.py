@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from .config import DEFAULT_CONFIG, Config
 from .corpus import Article, Removed, parse_date
 from .text import WORD_RE, _same_title
 
@@ -94,14 +95,6 @@ TAIL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("newsletter", re.compile(r"\b(newsletter|subscribe|nyhetsbrev|prenumerera)\b", _I)),
 )
 DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", _I)
-# Bylines longer than this are sentences, not bylines (the longest real ones name four or
-# five people with an outlet: about 16 words).
-BYLINE_MAX_WORDS = 18
-# Contributor credits are one sentence; a long paragraph that merely mentions "contributed
-# reporting" is body text.
-CREDIT_MAX_WORDS = 40
-# Author boxes are a handful of one- or two-word lines ("Reporter", a name) before the count.
-AUTHOR_BOX_LINE_WORDS = 3
 
 
 @dataclass
@@ -141,7 +134,7 @@ def _names(byline: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
-def clean(article: Article) -> Article:
+def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
     """Return the article with ``text`` (cleaned), ``removed``, authors and credits filled."""
     raw = article.raw_text
     removed: list[Removed] = []
@@ -170,13 +163,18 @@ def clean(article: Article) -> Article:
         if line.rule is None and AUTHOR_COUNT.match(stripped):
             line.rule = "author_box"
             j = i - 1
-            while j >= 0 and not lines[j].blank and len(lines[j].text.split()) <= AUTHOR_BOX_LINE_WORDS:
+            while j >= 0 and not lines[j].blank and len(lines[j].text.split()) <= config.author_box_line_words:
                 lines[j].rule = "author_box"
                 j -= 1
-        elif line.rule is None and words <= BYLINE_MAX_WORDS and BYLINE.match(stripped) and not stripped.endswith("."):
+        elif (
+            line.rule is None
+            and words <= config.byline_max_words
+            and BYLINE.match(stripped)
+            and not stripped.endswith(".")
+        ):
             line.rule = "byline"
             authors.extend(_names(stripped))
-        elif line.rule is None and words <= CREDIT_MAX_WORDS and CREDIT.search(stripped):
+        elif line.rule is None and words <= config.credit_max_words and CREDIT.search(stripped):
             line.rule = "contributor_credit"
             credits.append(stripped)
         elif line.rule is None and key and key == previous_key:

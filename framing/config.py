@@ -30,6 +30,16 @@ class Config:
     # sentence (ratio 1.75) and every seed (ratios above 5), and rejects "ok" (1.0).
     language_min_ratio: float = 1.5
 
+    # --- cleaning --------------------------------------------------------------------------
+    # Bylines longer than this are sentences, not bylines (the longest real ones name four or
+    # five people with an outlet: about 16 words).
+    byline_max_words: int = 18
+    # Contributor credits are one sentence; a long paragraph that merely mentions "contributed
+    # reporting" is body text.
+    credit_max_words: int = 40
+    # Author boxes are a handful of one- or two-word lines ("Reporter", a name) before the count.
+    author_box_line_words: int = 3
+
     # --- structure -----------------------------------------------------------------------
     # A block (line) with at most this many words and no sentence-final full stop reads as a
     # heading. 30 words covers the longest seed headline (21 words) with room for the long
@@ -47,6 +57,9 @@ class Config:
     # (Hutto & Gilbert 2014, README of vaderSentiment).
     tone_pos_threshold: float = 0.05
     tone_neg_threshold: float = -0.05
+    # Sentences whose tone is at least this far from zero are tinted in the highlighted text:
+    # VADER's own neutral band, the same as the thresholds above.
+    tone_tint_threshold: float = 0.05
     # Window of preceding tokens searched for a negation when explaining a word's valence;
     # VADER itself looks three tokens back.
     tone_negation_window: int = 3
@@ -55,6 +68,9 @@ class Config:
     # Tokens after a modal within which a verb must follow for the modal to count as a hedge
     # ("may also have", "could soon see"): two covers an adverb plus "have"/"be".
     modal_verb_window: int = 2
+    # How far back a reporting verb makes "would" the future-in-the-past ("said on Tuesday that
+    # the company would ..."): six tokens covers a subject plus "that" and a short time phrase.
+    reported_future_window: int = 6
 
     # --- readability ---------------------------------------------------------------------
     # LIX counts words longer than six letters as long (Björnsson 1968).
@@ -96,6 +112,9 @@ class Config:
     # Actors named fewer times than this in the whole collection are left out of the list
     # (one-off names are mostly places and sources, not the event's actors).
     actor_min_mentions: int = 3
+    # Words of a label may precede the role noun: "the wealthy entrepreneur", "former
+    # spokesperson"; two covers the seeds' longest labels ("US President-elect").
+    label_modifiers: int = 2
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)

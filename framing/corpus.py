@@ -36,7 +36,8 @@ SIDECAR_NAME = "articles.csv"
 SUPPORTED_HINT = "a .txt, .md, .html, .csv, .json, .jsonl or .parquet file"
 
 # Share of control characters (other than tab and line breaks) above which decoded "text" is
-# taken to be binary. Real articles have none; 1% tolerates a stray form feed or two.
+# taken to be binary. Real articles have none; 1% tolerates a stray form feed or two. It decides
+# whether an input is text at all, never a score, so it is not a Config setting.
 _MAX_CONTROL_SHARE = 0.01
 _BINARY_MAGIC = {
     b"%PDF": "a PDF file; export its text (e.g. pdftotext) and load the .txt",

@@ -24,7 +24,7 @@ from .version import __version__
 
 def score_article(article: Article, config: Config = DEFAULT_CONFIG) -> ArticleReport:
     """Clean, analyse and score one article (without the collection-relative metrics)."""
-    cleaned = clean(article)
+    cleaned = clean(article, config)
     if cleaned.language:
         language, source = cleaned.language, cleaned.language_source or "metadata"
     else:

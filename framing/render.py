@@ -11,6 +11,7 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
+from .config import DEFAULT_CONFIG, Config
 from .model import KINDS, Evidence
 from .report import ArticleReport, Report
 
@@ -56,9 +57,9 @@ CSS = """
 """
 
 
-def tone_color(tone: float | None) -> str | None:
+def tone_color(tone: float | None, config: Config = DEFAULT_CONFIG) -> str | None:
     """A translucent green (positive) or red (negative) proportional to |tone|."""
-    if tone is None or abs(tone) < 0.05:
+    if tone is None or abs(tone) < config.tone_tint_threshold:
         return None
     alpha = round(0.08 + 0.27 * min(1.0, abs(tone)), 3)
     return f"rgba(46,160,67,{alpha})" if tone > 0 else f"rgba(215,58,73,{alpha})"

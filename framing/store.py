@@ -262,9 +262,10 @@ class Store:
 
     # --- score cache -----------------------------------------------------------------------------
 
-    def score(self, article: Article, config: Config = DEFAULT_CONFIG) -> ArticleReport:
+    def score(self, article: Article, config: Config = DEFAULT_CONFIG, compute=None) -> ArticleReport:
         """The article's scores from the cache, or scored now and cached, keyed by its content and
-        the engine fingerprint (a new version, setting or lexicon misses the cache)."""
+        the engine fingerprint (a new version, setting or lexicon misses the cache). ``compute``
+        gives the scores on a miss when the caller holds them already (default: score now)."""
         from .pipeline import score_article
 
         key = {"content_hash": content_hash(article), "fingerprint": engine_fingerprint(config)}
@@ -272,9 +273,8 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         if row is not None:
-            cached = ArticleReport.from_dict(json.loads(row[0]))
-            return with_id(cached, article.id)
-        report = score_article(article, config)
+            return with_id(ArticleReport.from_dict(json.loads(row[0])), article.id)
+        report = compute() if compute is not None else score_article(article, config)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
@@ -282,4 +282,4 @@ class Store:
                 )
         except IntegrityError:
             pass  # scored by another session at the same time: same content, same result
-        return report
+        return with_id(report, article.id)

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import fmean
 
-from ..config import Config
+from ..config import DEFAULT_CONFIG, Config
 from ..lexicon import word_list
 from ..report import ArticleReport, Report
 from .align import name_key
@@ -33,8 +33,6 @@ from .align import name_key
 PERSON, ORGANISATION = "person", "organisation"
 _TOKEN = re.compile(r"[^\W\d_][\w.'\u2019-]*|\d+|[^\w\s]", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-# Words of a label may precede the role noun: "the wealthy entrepreneur", "former spokesperson".
-LABEL_MODIFIERS = 2
 
 
 @dataclass(frozen=True)
@@ -173,14 +171,14 @@ def mention_counts(report: Report, specs: list[ActorSpec]) -> Counter[str]:
     return counts
 
 
-def _label_before(text: str, start: int) -> str | None:
+def _label_before(text: str, start: int, config: Config) -> str | None:
     """Role-noun phrase ending right before ``start``: "tech tycoon", "US President-elect"."""
     tokens = [m for m in _TOKEN.finditer(text[:start])]
     i = len(tokens) - 1
     if i < 0 or not _is_role(tokens[i].group(0)):
         return None
     first = i
-    while first - 1 >= 0 and first > i - LABEL_MODIFIERS - 1:
+    while first - 1 >= 0 and first > i - config.label_modifiers - 1:
         prev = tokens[first - 1].group(0)
         if (
             _is_role(prev)
@@ -210,12 +208,12 @@ _STANDALONE = re.compile(r"\b(?:[Tt]he|[Dd]en|[Dd]et)\s+((?:[\w'\u2019-]+\s+){0,
 _SUBJECT_BEFORE = re.compile(r"(^|[,;:(]\s*|\b(?:that|said|says|when|while|and|but|because)\s+)$", re.IGNORECASE)
 
 
-def mentions(report: Report, specs: list[ActorSpec]) -> list[Mention]:
+def mentions(report: Report, specs: list[ActorSpec], config: Config = DEFAULT_CONFIG) -> list[Mention]:
     found: list[Mention] = []
     persons = [s for s in specs if s.kind == PERSON]
     patterns = {s.name: _alias_pattern(s) for s in specs}
     for r in report.articles:
-        found.extend(_article_mentions(r, specs, patterns))
+        found.extend(_article_mentions(r, specs, patterns, config))
     labels_by_actor: dict[str, set[str]] = defaultdict(set)
     for m in found:
         if m.label:
@@ -225,7 +223,7 @@ def mentions(report: Report, specs: list[ActorSpec]) -> list[Mention]:
     return sorted(found, key=lambda m: (m.article, m.start))
 
 
-def _article_mentions(r: ArticleReport, specs: list[ActorSpec], patterns) -> list[Mention]:
+def _article_mentions(r: ArticleReport, specs: list[ActorSpec], patterns, config: Config) -> list[Mention]:
     text = r.article.text
     out = []
     taken: list[tuple[int, int]] = []
@@ -237,7 +235,7 @@ def _article_mentions(r: ArticleReport, specs: list[ActorSpec], patterns) -> lis
             sentence = next((s for s in r.sentences if s.start <= m.start() < s.end), None)
             if sentence is None:
                 continue
-            label = _label_before(text[sentence.start : m.start()], m.start() - sentence.start) or _label_after(
+            label = _label_before(text[sentence.start : m.start()], m.start() - sentence.start, config) or _label_after(
                 text[: sentence.end], m.end() - len(_POSSESSIVE.findall(m.group(0))) * 2
             )
             out.append(

@@ -202,7 +202,7 @@ def compare(
         omissions=tuple(omissions(report, fact_list, relations)),
         diffs=tuple(diffs),
         actors=tuple(specs),
-        mentions=tuple(mentions(report, specs)),
+        mentions=tuple(mentions(report, specs, config)),
         cross_language=method,
         article_ids=tuple(r.article.id for r in report.articles),
     )

@@ -29,9 +29,6 @@ _METRIC_OF = {
     "anonymous_attribution": "hedges_anonymous_per_100w",
     "speculation": "hedges_speculation_per_100w",
 }
-# How far back a reporting verb makes "would" the future-in-the-past ("said on Tuesday that
-# the company would ..."): six tokens covers a subject plus "that" and a short time phrase.
-_REPORTED_WINDOW = 6
 
 METRICS = (
     MetricSpec(
@@ -102,7 +99,7 @@ def _modal_rule(doc: Doc, config: Config, tokens: tuple[Token, ...], match: Matc
         return "modal_no_verb"
     if token.norm == "would":
         reporting = category_forms("attribution_en", "reporting_verb")
-        if any(t.norm in reporting for t in tokens[max(0, i - _REPORTED_WINDOW) : i]):
+        if any(t.norm in reporting for t in tokens[max(0, i - config.reported_future_window) : i]):
             return "modal_reported_future"
     return None
 

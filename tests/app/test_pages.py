@@ -252,3 +252,34 @@ def test_a_malformed_lexicon_stops_the_dashboard_with_file_line_and_problem(lexi
             "(first on line 17); remove one of them"
         ]
         assert not at.dataframe  # nothing rendered from a broken engine
+
+
+def test_a_saved_collections_scores_survive_a_server_restart_and_uploads_stay_out(monkeypatch):
+    import os
+
+    import streamlit as st
+    from sqlalchemy import create_engine, text
+
+    import framing
+
+    at = run_page("data")
+    at.text_area(key="paste_text").input("A private draft the visitor never saved. It may stay here.")
+    submit(at, "paste_submit")
+    at.text_input(key="collection_name").input("Persisted")
+    submit(at, "collection_create")  # saves the seeds and the pasted article
+    fresh = run_page("data")
+    pasted_only = fresh.text_area(key="paste_text")
+    pasted_only.input("Another visitor's unsaved text. It should never reach the database.")
+    submit(fresh, "paste_submit")
+    database = create_engine(f"sqlite:///{os.environ['FRAMING_DB']}")
+    with database.connect() as conn:
+        stored = [row[0] for row in conn.execute(text("SELECT report FROM scores"))]
+    assert len(stored) == 6 and not any("never reach the database" in r for r in stored)
+    st.cache_resource.clear()  # a restarted server: every in-memory cache empty
+    calls = []
+    original = framing.score_article
+    monkeypatch.setattr(
+        framing, "score_article", lambda a, c=framing.DEFAULT_CONFIG: calls.append(a.id) or original(a, c)
+    )
+    at.run()
+    assert len(frame_with(at, "removed_parts")) == 6 and calls == []
