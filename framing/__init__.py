@@ -4,6 +4,13 @@
 >>> report = framing.analyze(["seeds"])
 >>> report.article_table()          # one row per article, every metric
 >>> report.span_table()             # every evidence span with character offsets
+
+Errors: everything the library raises on purpose is a ``FramingError`` with a message for the
+user: ``InputError`` (an input cannot become an article), ``LexiconError`` (a packaged lexicon is
+malformed: file, line and problem), ``StoreError`` (a collection request cannot be carried out),
+``FetchError`` (a URL was refused or could not be fetched) and ``UsageError`` (an argument the
+function does not accept). Loading functions (``iter_paths``, ``load_paths``, ``parse_bytes``)
+never raise for a bad input: it becomes a ``LoadError`` in its place.
 """
 
 from .config import DEFAULT_CONFIG, Config

@@ -139,7 +139,9 @@ print(json.dumps({"seconds": time.perf_counter() - t}))
 def _child(code: str) -> dict:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
-        raise RuntimeError(done.stderr)
+        raise UsageError(
+            f"a benchmark run failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
+        )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .config import DEFAULT_CONFIG
 from .scorers import hedging, loaded, tone
-from .text import analyse
+from .text import make_doc
 
 SPLIT_SEED = "framing-eval-2026"
 DEV_SHARE = 0.3  # 30 % of each corpus for tuning, 70 % held out for reporting
@@ -62,7 +62,7 @@ def _split(frame: pd.DataFrame, id_column: str, split: str, limit: int | None) -
 
 
 def _doc(text: str):
-    return analyse(" ".join(str(text).split()), "en", None, SENTENCE_CONFIG)
+    return make_doc(" ".join(str(text).split()), "en", None, SENTENCE_CONFIG)
 
 
 def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:

@@ -54,9 +54,9 @@ class MetricSpec:
     label: str
     definition: str
     unit: str
-    languages: tuple[str, ...] | None = None  # None: every language
-    relative: bool = True  # whether a *_rel column is derived for it
+    languages: tuple[str, ...] | None = None  # None: every language (derived from ``requires`` when set)
     short: str = ""  # compact label for chart axes; the label when empty
+    requires: tuple[str, ...] = ()  # lexicon prefixes it needs: it applies where all are packaged
 
     @property
     def axis_label(self) -> str:

@@ -18,18 +18,18 @@ from .lang import detect
 from .model import KINDS, Evidence, MetricValue
 from .report import ArticleReport, Report, SentenceScore
 from .scorers import SCORERS
-from .text import ROLE_HEADLINE, analyse
+from .text import ROLE_HEADLINE, make_doc
 from .version import __version__
 
 
 def score_article(article: Article, config: Config = DEFAULT_CONFIG) -> ArticleReport:
-    """Clean, analyse and score one article (without the collection-relative metrics)."""
+    """Clean, segment and score one article (without the collection-relative metrics)."""
     cleaned = clean(article, config)
     if cleaned.language:
         language, source = cleaned.language, cleaned.language_source or "metadata"
     else:
         language, source = detect(cleaned.text, config), "detected"
-    doc = analyse(cleaned.text, language, cleaned.title, config)
+    doc = make_doc(cleaned.text, language, cleaned.title, config)
     title = cleaned.title or next((s.text for s in doc.sentences if s.role == ROLE_HEADLINE), None)
     cleaned = replace(cleaned, language=language, language_source=source, title=title)
 

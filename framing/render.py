@@ -33,7 +33,6 @@ LAYERS: tuple[Layer, ...] = (
     Layer("quote", "Quotes", "#2e7d32", "direct quotations (green italic)"),
 )
 HIGHLIGHT_KINDS = tuple(layer.kind for layer in LAYERS)
-_BACKGROUND_ORDER = ("loaded", "hedge", "booster")  # which background wins where spans overlap
 
 CSS = """
 <style>

@@ -16,7 +16,7 @@ import pandas as pd
 from .corpus import Article, LoadError, article_from_dict
 from .errors import UsageError
 from .model import KINDS, Evidence, MetricValue
-from .scorers import METRIC_NAMES, METRICS
+from .scorers import METRIC_NAMES
 from .version import __version__
 
 FORMATS = ("csv", "json", "parquet")
@@ -64,7 +64,7 @@ SPAN_COLUMNS = (
     "sentence_index",
     "in_quote",
 )
-RELATIVE_METRICS = tuple(m.name for m in METRICS if m.relative)
+RELATIVE_METRICS = METRIC_NAMES  # every metric gets its *_rel column
 
 
 def rel_name(metric: str) -> str:
@@ -138,7 +138,7 @@ class Report:
         for report in self.articles:
             if report.article.id == article_id:
                 return report
-        raise KeyError(article_id)
+        raise UsageError(f"no article {article_id[:80]!r} in this report")
 
     # --- tables ------------------------------------------------------------------------
 

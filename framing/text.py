@@ -273,7 +273,7 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans if e - s > 2)
 
 
-def analyse(text: str, language: str, title: str | None, config: Config) -> Doc:
+def make_doc(text: str, language: str, title: str | None, config: Config) -> Doc:
     """Split ``text`` into sentences with roles, tokens and quotations."""
     lang = language if sentence_starters(language) else "en"
     sentences: list[Sentence] = []

@@ -93,9 +93,9 @@ def seed(seed_report):
 
 def doc_of(text: str, language: str = "en", title: str | None = None):
     from framing.config import DEFAULT_CONFIG
-    from framing.text import analyse
+    from framing.text import make_doc
 
-    return analyse(text, language, title, DEFAULT_CONFIG)
+    return make_doc(text, language, title, DEFAULT_CONFIG)
 
 
 def score_seeds(tmp_path, prefix: str, *extra: str) -> dict[str, Path]:

@@ -90,15 +90,20 @@ def test_a_malformed_lexicon_fails_the_cli_loudly(lexicon_copy, tmp_path, capsys
 def test_installed_package_runs_bench_and_evaluate_help_outside_the_repo(tmp_path):
     """``pip install .`` into a fresh environment (offline: dependencies from this one), then the
     commands that used to reach outside the package run from a folder that is not the repo."""
+    import shutil
+
+    source = tmp_path / "source"  # built from a copy: a build writes build/ next to its sources
+    shutil.copytree(ROOT / "framing", source / "framing", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    build = tmp_path / "build"
     done = subprocess.run(
-        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", str(ROOT)],
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", str(source)],
         capture_output=True,
         text=True,
-        env={"PATH": str(venv / "bin"), "TMPDIR": str(build.parent), "HOME": str(tmp_path)},
+        env={"PATH": str(venv / "bin"), "HOME": str(tmp_path)},
         timeout=300,
     )
     assert done.returncode == 0, done.stderr

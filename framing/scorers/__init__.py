@@ -7,9 +7,10 @@ The metric list, the CSV columns, the README table and the Methods page are all 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Config
+from ..lexicon import available_lexicons
 from ..model import MetricSpec, ScorerOutput
 from ..text import Doc
 from . import boosters, hedging, loaded, readability, sourcing, tone
@@ -23,13 +24,20 @@ class Scorer:
     lexicons: tuple[str, ...]  # lexicon name prefixes it reads (for provenance)
 
 
-SCORERS: tuple[Scorer, ...] = (
-    Scorer(tone.FAMILY, tone.METRICS, tone.score, ()),
-    Scorer(hedging.FAMILY, hedging.METRICS, hedging.score, ("hedges", "modal_rules")),
-    Scorer(loaded.FAMILY, loaded.METRICS, loaded.score, ("loaded",)),
-    Scorer(boosters.FAMILY, boosters.METRICS, boosters.score, ("boosters",)),
-    Scorer(sourcing.FAMILY, sourcing.METRICS, sourcing.score, ("attribution", "hedges")),
-    Scorer(readability.FAMILY, readability.METRICS, readability.score, ()),
-)
+def _languages(requires: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages for which every required lexicon prefix is packaged (``hedges_sv.tsv`` …)."""
+    packaged = set(available_lexicons())
+    found = {name.rsplit("_", 1)[1] for name in packaged if name.rsplit("_", 1)[0] == requires[0]}
+    return tuple(sorted(lang for lang in found if all(f"{p}_{lang}" in packaged for p in requires)))
+
+
+def _scorer(module) -> Scorer:
+    """A scorer from its module: FAMILY, METRICS, score and READS (the lexicon prefixes it reads);
+    a metric's languages are those whose required lexicons are packaged, never typed twice."""
+    metrics = tuple(replace(m, languages=_languages(m.requires)) if m.requires else m for m in module.METRICS)
+    return Scorer(module.FAMILY, metrics, module.score, module.READS)
+
+
+SCORERS: tuple[Scorer, ...] = tuple(_scorer(m) for m in (tone, hedging, loaded, boosters, sourcing, readability))
 METRICS: tuple[MetricSpec, ...] = tuple(m for s in SCORERS for m in s.metrics)
 METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)

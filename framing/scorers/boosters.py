@@ -9,6 +9,7 @@ from ..text import Doc
 from ._lexical import find_evidence, lexicon_name, per_100_words
 
 FAMILY = "boosters"
+READS = ("boosters",)  # lexicon prefixes read
 METRICS = (
     MetricSpec(
         "boosters_per_100w",
@@ -16,7 +17,7 @@ METRICS = (
         "Boosters per 100 words",
         "Certainty markers (clearly, undeniably, in fact, expressly; weight 1, conversational emphasis 0.5) per 100 words.",
         "weighted per 100 words",
-        ("en", "sv"),
+        requires=("boosters",),
         short="boosters",
     ),
 )

