@@ -18,6 +18,10 @@ class Config:
     max_file_bytes: int = 10_000_000
     # Largest article accepted after decoding, in characters (same reasoning).
     max_article_chars: int = 2_000_000
+    # Largest HTML page handed to the extractor, in characters: parsing costs about 100 bytes of
+    # memory per character of markup (a 9 MB page held 900 MB), and the heaviest news pages,
+    # inline scripts and styles included, stay below 2 MB.
+    max_html_chars: int = 3_000_000
 
     # --- language ------------------------------------------------------------------------
     # Characters of cleaned text handed to the detector: lingua is accurate well below this,
@@ -122,5 +126,5 @@ class Config:
 
 # Settings that only decide whether an input is accepted; a deployment may change them
 # (secrets [framing], CLI options) without rescoring anything.
-LOADING_LIMITS = frozenset({"max_file_bytes", "max_article_chars"})
+LOADING_LIMITS = frozenset({"max_file_bytes", "max_article_chars", "max_html_chars"})
 DEFAULT_CONFIG = Config()

@@ -203,16 +203,28 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
 
 # --- formats -----------------------------------------------------------------------------
 
+# Every rule runs in time linear in the line: no group can stretch past the next bracket,
+# parenthesis or backtick, and emphasis is removed delimiter by delimiter (a run of * or _ that
+# opens or closes emphasis by CommonMark's flanking rule; _ never inside a word) instead of being
+# matched in pairs, which backtracks quadratically on "**a **a **a …".
 _MD_RULES = (
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),  # ATX headings
+    (re.compile(r"^\s{0,3}#{1,6}\s+"), ""),  # ATX heading marker (closing #s: _md_heading_end)
     (re.compile(r"^\s{0,3}>\s?"), ""),  # block quotes
-    (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+"), ""),  # list markers
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+"), ""),  # list markers
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # images -> alt text
+    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),  # links -> link text
+    (re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])"), ""),  # * emphasis
+    (re.compile(r"(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])"), ""),  # _ emphasis
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
 )
+_ATX = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+def _md_heading_end(line: str) -> str:
+    """An ATX heading's text without its optional closing run of #s."""
+    stripped = line.rstrip()
+    bare = stripped.rstrip("#")
+    return bare.rstrip() if bare != stripped and (not bare or bare[-1].isspace()) else stripped
 
 
 def markdown_to_text(source: str) -> str:
@@ -226,9 +238,10 @@ def markdown_to_text(source: str) -> str:
         if re.fullmatch(r"\s*([-*_=])(\s*\1){2,}\s*", line):
             out.append("")  # rules and setext underlines
             continue
+        heading = _ATX.match(line) is not None
         for pattern, repl in _MD_RULES:
             line = pattern.sub(repl, line)
-        out.append(line)
+        out.append(_md_heading_end(line) if heading else line)
     return "\n".join(out)
 
 
@@ -318,8 +331,27 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
     )
 
 
+def guarded(name: str, items: Iterable[Article | LoadError]) -> Iterator[Article | LoadError]:
+    """The items of one input; any failure while reading it (a parser's RecursionError on deeply
+    nested JSON, a ValueError on a 5,000-digit number, …) becomes that input's error, and what it
+    gave before stays."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield LoadError(name, str(exc))
+    except RecursionError:
+        yield LoadError(name, "could not be read: nested too deeply")
+    except Exception as exc:  # a parser's own failure on hostile input: this input only
+        yield LoadError(name, f"could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})")
+
+
 def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iterator[Article | LoadError]:
-    """Articles (or per-record errors) from one file's bytes. ``name`` gives format and ids."""
+    """Articles (or per-record errors) from one file's bytes. ``name`` gives format and ids.
+    Never raises for a bad input: it becomes a ``LoadError``."""
+    return guarded(name, _parse_bytes(name, data, config))
+
+
+def _parse_bytes(name: str, data: bytes, config: Config) -> Iterator[Article | LoadError]:
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem
     if suffix in PARQUET_SUFFIXES and len(data) <= config.max_file_bytes:
@@ -348,6 +380,7 @@ def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iter
         yield from _parse_json(name, stem, text, encoding, config, lines=suffix != ".json")
     else:
         try:
+            _check_length(text, suffix in HTML_SUFFIXES or _looks_like_html(text), config)
             if suffix in MARKDOWN_SUFFIXES and not _looks_like_html(text):
                 yield _article({"text": markdown_to_text(text)}, stem, name, encoding, config)
             else:
@@ -357,12 +390,24 @@ def parse_bytes(name: str, data: bytes, config: Config = DEFAULT_CONFIG) -> Iter
             yield LoadError(name, str(exc))
 
 
+def _check_length(text: str, html: bool, config: Config) -> None:
+    """Size limits apply before any conversion: markup is never parsed past them."""
+    limit, setting = (
+        (config.max_html_chars, "max_html_chars") if html else (config.max_article_chars, "max_article_chars")
+    )
+    if len(text) > limit:
+        what = "page" if html else "article"
+        raise InputError(f"the {what} has {len(text):,} characters, over the limit of {limit:,} (Config.{setting})")
+
+
 def article_from_html(
     text: str, *, ident: str, source: str, encoding: str, config: Config = DEFAULT_CONFIG, plain: bool = False
 ) -> Article:
     """An article from a page's text: extracted by trafilatura when it is HTML (``plain`` text
     that looks like HTML is treated as HTML too), else taken as it is. Raises InputError."""
-    fields = html_to_article_fields(text) if not plain or _looks_like_html(text) else {"text": text}
+    html = not plain or _looks_like_html(text)
+    _check_length(text, html, config)
+    fields = html_to_article_fields(text) if html else {"text": text}
     return _article(fields, ident, source, encoding, config)
 
 
@@ -383,22 +428,41 @@ def _parse_csv(name, stem, text, encoding, config) -> Iterator[Article | LoadErr
         yield LoadError(name, f"CSV parse error: {exc}")
 
 
+def _json(text: str | bytes):
+    """A parsed JSON value; InputError (with the reason) for anything the parser refuses."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except UnicodeDecodeError:
+        raise InputError("not valid UTF-8") from None
+    except RecursionError:
+        raise InputError("not readable JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise InputError(f"not readable JSON ({' '.join(str(exc).split())[:120]})") from None
+
+
+def _json_lines(name, stem, lines: Iterable[str | bytes], encoding, config) -> Iterator[Article | LoadError]:
+    """One article (or error) per non-empty line; a bad line costs only itself."""
+    for line_number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = _json(line)
+        except InputError as exc:
+            yield LoadError(f"{name}#{line_number}", f"line {line_number}: {exc}")
+            continue
+        yield from _records(name, stem, [(line_number, record)], encoding, config)
+
+
 def _parse_json(name, stem, text, encoding, config, lines: bool) -> Iterator[Article | LoadError]:
     if lines:
-        for line_number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield LoadError(f"{name}#{line_number}", f"line {line_number} is not valid JSON ({exc.msg})")
-                continue
-            yield from _records(name, stem, [(line_number, record)], encoding, config)
+        yield from _json_lines(name, stem, text.split("\n"), encoding, config)
         return
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield LoadError(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        data = _json(text)
+    except InputError as exc:
+        yield LoadError(name, str(exc))
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -479,6 +543,9 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
         if not path.exists():
             yield LoadError(str(path), "no such file or folder")
             continue
+        if not path.is_file():
+            yield LoadError(name, "not a regular file (a device, pipe or socket); save its text to a file first")
+            continue
         folder = path.parent
         if folder not in sidecars:
             sidecar = folder / SIDECAR_NAME
@@ -495,7 +562,7 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
             _stream_records(path, name, config) if path.suffix.lower() in LINES_SUFFIXES | PARQUET_SUFFIXES else None
         )
         if streamed is not None:
-            for item in streamed:
+            for item in guarded(name, streamed):
                 yield _unique(item, seen_ids) if isinstance(item, Article) else item
             continue
         try:
@@ -506,7 +573,8 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
                     f"{config.max_file_bytes / 1e6:.1f} MB (Config.max_file_bytes)",
                 )
                 continue
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # never more than the limit, whatever the file claims
+                data = handle.read(config.max_file_bytes + 1)
         except OSError as exc:
             yield LoadError(name, f"could not be read ({exc.strerror or exc})")
             continue
@@ -546,15 +614,10 @@ def _stream_records(path: Path, name: str, config: Config) -> Iterator[Article |
         return
     try:
         with path.open("rb") as handle:
-            for line_number, raw in enumerate(handle, start=1):
-                if not raw.strip():
-                    continue
-                try:
-                    record = json.loads(raw.decode("utf-8-sig" if line_number == 1 else "utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                    yield LoadError(f"{name}#{line_number}", f"line {line_number} is not valid UTF-8 JSON ({exc})")
-                    continue
-                yield from _records(name, stem, [(line_number, record)], "utf-8", config)
+            first = handle.read(3)
+            if first != b"\xef\xbb\xbf":  # a UTF-8 byte-order mark is not part of the first line
+                handle.seek(0)
+            yield from _json_lines(name, stem, handle, "utf-8", config)
     except OSError as exc:
         yield LoadError(name, f"could not be read ({exc.strerror or exc})")
 

@@ -29,6 +29,10 @@ WORD_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*", re.UNICODE)
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u00bb(["
 _TERMINAL_STOP = ".:;,"
+# Characters looked back from a full stop for the word it ends: longer than any abbreviation or
+# dotted acronym (a longer "word" is not one, and the stop ends the sentence).
+_LOOKBACK_CHARS = 64
+_NEXT_WORD_RE = re.compile(r"[\w'\u2019]+")
 
 
 class Token(NamedTuple):  # a NamedTuple, not a dataclass: documents hold thousands and build fast
@@ -124,23 +128,28 @@ def blocks(text: str) -> list[tuple[int, int]]:
         trail = len(line) - len(line.rstrip())
         spans.append((start + lead, end - trail))
     merged: list[tuple[int, int]] = []
+    spaces = 0  # spaces in the last merged block, counted once per line (not per merge)
     for span in spans:
         if span[0] < 0:
             merged.append(span)
             continue
         prev = merged[-1] if merged else None
-        if prev and prev[0] >= 0 and _continues(text, prev, span):
+        line_spaces = text.count(" ", span[0], span[1])
+        if prev and prev[0] >= 0 and _continues(text, prev, span, spaces):
             merged[-1] = (prev[0], span[1])
+            spaces += line_spaces
         else:
             merged.append(span)
+            spaces = line_spaces
     return [s for s in merged if s[0] >= 0]
 
 
-def _continues(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
-    """A line that starts in lower case after a line without final punctuation is a wrap."""
+def _continues(text: str, prev: tuple[int, int], cur: tuple[int, int], prev_spaces: int) -> bool:
+    """A line that starts in lower case after a line (of at least seven words) without final
+    punctuation is a wrap."""
     last = text[prev[1] - 1]
     first = text[cur[0]]
-    return last.isalnum() and first.islower() and text[prev[0] : prev[1]].count(" ") >= 6
+    return last.isalnum() and first.islower() and prev_spaces >= 6
 
 
 def _is_boundary(block: str, stop: int, nxt: int, language: str) -> bool:
@@ -150,20 +159,25 @@ def _is_boundary(block: str, stop: int, nxt: int, language: str) -> bool:
     following = block[nxt]
     if not (following.isupper() or following.isdigit() or following in _OPENING):
         return False
-    run = block[:stop].rstrip("\"'\u201d\u2019\u00bb)]")
+    # Only the word before the stop matters: look back a bounded stretch, never the whole block
+    # (a one-line text with thousands of sentences would otherwise be rescanned at each stop).
+    run = block[max(0, stop - _LOOKBACK_CHARS) : stop].rstrip("\"'\u201d\u2019\u00bb)]")
     if not run.endswith("."):
         return True  # ! ? … end sentences regardless
-    word_match = re.search(r"(\S+)\.$", run)
-    if not word_match:
+    before = run[:-1]
+    if not before.strip() or before != before.rstrip():
         return True
-    word = word_match.group(1).lstrip(_OPENING)
+    word = before.rsplit(None, 1)[-1]
+    if len(word) == len(before) and stop > _LOOKBACK_CHARS:
+        return True  # no space within the look-back: a "word" this long is no abbreviation
+    word = word.lstrip(_OPENING)
     lowered = word.lower()
     if lowered in abbreviations(language):
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "J. Smith"
     if re.fullmatch(r"(?:\w\.)+\w", word):  # dotted acronym: U.S. a.m.
-        next_word = re.match(r"[\w'\u2019]+", block[nxt:])
+        next_word = _NEXT_WORD_RE.match(block, nxt)
         return bool(next_word and next_word.group(0) in sentence_starters(language))
     return True
 
