@@ -13,9 +13,11 @@ allowed explicitly with ``FetchPolicy.allow_networks``.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 import socket
+import threading
 import time
 from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
@@ -41,7 +43,8 @@ class FetchPolicy:
     # Seconds to open a connection and between two reads; a news page arrives well within both.
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
-    # Seconds for the whole fetch, redirects included (checked between reads).
+    # Seconds for the whole fetch, redirects included: connecting, the TLS handshake, headers and
+    # body alike (a watchdog shuts the connection down when it passes).
     total_timeout: float = 20.0
     # Largest response body read, after decompression: news pages run 0.1–2 MB with markup.
     max_bytes: int = 5_000_000
@@ -137,7 +140,65 @@ def _split(url: str) -> tuple[str, str, int, str]:
     return parts.scheme, parts.hostname, port, target
 
 
-def _get(url: str, policy: FetchPolicy, deadline: float):
+class _Deadline:
+    """Shuts down every connection of one fetch when its deadline passes, whatever the fetch is
+    doing then (a server that drips one header byte every few seconds never trips the per-read
+    timeout). It holds a duplicate of each socket, so it never touches a descriptor the process
+    has since reused, and lets go of them when the fetch is done with a connection."""
+
+    def __init__(self, seconds: float):
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+        self.release()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            dup = sock.dup()
+            if self.expired:
+                _shut(dup)
+            self._sockets.append(dup)
+
+    def release(self) -> None:
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed by the peer
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watched(connection_class, deadline: _Deadline):
+    """The pool's connection class, with every new socket handed to the deadline's watchdog."""
+
+    class Watched(connection_class):
+        def _new_conn(self):
+            sock = super()._new_conn()
+            deadline.watch(sock)
+            return sock
+
+    return Watched
+
+
+def _get(url: str, policy: FetchPolicy, deadline: float, watchdog: _Deadline):
     """One request to the checked address of the URL's host; returns the open response."""
     import urllib3
 
@@ -163,13 +224,21 @@ def _get(url: str, policy: FetchPolicy, deadline: float):
         )
     else:
         pool = urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, maxsize=1)
+    pool.ConnectionCls = _watched(pool.ConnectionCls, watchdog)
     if time.monotonic() > deadline:
         raise FetchError(f"the fetch took longer than {policy.total_timeout:g} s")
     try:
-        return pool.urlopen(
+        response = pool.urlopen(
             "GET", target, headers=headers, redirect=False, retries=False, preload_content=False, decode_content=True
         )
+        if watchdog.expired:  # headers cut short by the watchdog are not an answer
+            response.close()
+            raise urllib3.exceptions.TimeoutError()
+        return response
     except urllib3.exceptions.HTTPError as exc:
+        watchdog.release()
+        if watchdog.expired:
+            raise FetchError(f"the fetch took longer than {policy.total_timeout:g} s") from None
         raise FetchError(f"could not fetch {url}: {_reason(exc)}") from None
 
 
@@ -185,7 +254,7 @@ def _reason(exc: Exception) -> str:
     return type(exc).__name__
 
 
-def _body(response, policy: FetchPolicy, deadline: float) -> bytes:
+def _body(response, policy: FetchPolicy, deadline: float, watchdog: _Deadline) -> bytes:
     import urllib3
 
     declared = response.headers.get("Content-Length")
@@ -201,7 +270,11 @@ def _body(response, policy: FetchPolicy, deadline: float) -> bytes:
                 raise FetchError(f"the fetch took longer than {policy.total_timeout:g} s")
             chunks.append(chunk)
     except urllib3.exceptions.HTTPError as exc:
+        if watchdog.expired:
+            raise FetchError(f"the fetch took longer than {policy.total_timeout:g} s") from None
         raise FetchError(f"the page could not be read: {_reason(exc)}") from None
+    if watchdog.expired:  # the connection was shut down mid-body: what arrived is not the page
+        raise FetchError(f"the fetch took longer than {policy.total_timeout:g} s")
     return b"".join(chunks)
 
 
@@ -218,31 +291,39 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy()) -> Fetched:
     policy.allowed()  # a configuration error is reported before anything is fetched
     deadline = time.monotonic() + policy.total_timeout
     current = url.strip()
-    for _hop in range(policy.max_redirects + 1):
-        response = _get(current, policy, deadline)
-        try:
-            if response.status in REDIRECT_STATUSES:
-                location = response.headers.get("Location")
-                if not location:
-                    raise FetchError(f"the server redirected without saying where (HTTP {response.status})")
-                try:
-                    current = urljoin(current, location)
-                except ValueError:
-                    raise FetchError(f"the server redirected to an invalid address: {location[:200]}") from None
-                continue
-            if response.status != 200:
-                raise FetchError(f"the server answered HTTP {response.status} for {current}")
-            media, _, params = (response.headers.get("Content-Type") or "").partition(";")
-            media = media.strip().lower()
-            if media not in policy.content_types:
-                raise FetchError(f"not a web page: the server sent {media or 'no content type'}")
-            charset = re.search(r"charset=[\"']?([\w.:-]+)", params, re.I)
-            return Fetched(
-                current, media, charset.group(1).lower() if charset else None, _body(response, policy, deadline)
-            )
-        finally:
-            response.close()  # closes the socket too: a capped or refused body is not read to its end
+    with _Deadline(policy.total_timeout) as watchdog:
+        for _hop in range(policy.max_redirects + 1):
+            response = _get(current, policy, deadline, watchdog)
+            try:
+                answer = _answer(response, current, policy, deadline, watchdog)
+            finally:
+                watchdog.release()
+                response.close()  # closes the socket too: a capped or refused body is not read to its end
+            if isinstance(answer, Fetched):
+                return answer
+            current = answer
     raise FetchError(f"more than {policy.max_redirects} redirects")
+
+
+def _answer(response, current: str, policy: FetchPolicy, deadline: float, watchdog: _Deadline) -> Fetched | str:
+    """The fetched page, or the address a redirect points to."""
+    if response.status in REDIRECT_STATUSES:
+        location = response.headers.get("Location")
+        if not location:
+            raise FetchError(f"the server redirected without saying where (HTTP {response.status})")
+        try:
+            return urljoin(current, location)
+        except ValueError:
+            raise FetchError(f"the server redirected to an invalid address: {location[:200]}") from None
+    if response.status != 200:
+        raise FetchError(f"the server answered HTTP {response.status} for {current}")
+    media, _, params = (response.headers.get("Content-Type") or "").partition(";")
+    media = media.strip().lower()
+    if media not in policy.content_types:
+        raise FetchError(f"not a web page: the server sent {media or 'no content type'}")
+    charset = re.search(r"charset=[\"']?([\w.:-]+)", params, re.I)
+    body = _body(response, policy, deadline, watchdog)
+    return Fetched(current, media, charset.group(1).lower() if charset else None, body)
 
 
 def _decode(fetched: Fetched) -> tuple[str, str]:

@@ -217,3 +217,49 @@ def test_https_checks_the_certificate_for_the_host_name_not_the_address(tls_serv
         fetch(f"https://news.example:{port}/news/musk-call.html", ALLOW_LOOPBACK)
     with pytest.raises(FetchError, match="certificate or TLS error"):  # trusted, but for another name
         fetch(f"https://other.example:{port}/news/musk-call.html", trusted)
+
+
+@pytest.fixture
+def dripping_server():
+    """A local server that answers one header byte every 0.3 s for at most 30 s: each byte comes
+    well within the read timeout, so only a deadline on the whole fetch ends it."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve():
+        listener.settimeout(10)
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\n")
+                started = time.monotonic()
+                while not stop.is_set() and time.monotonic() - started < 30:
+                    conn.sendall(b"X")
+                    time.sleep(0.3)
+            except OSError:
+                pass  # the client gave up: the point
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    stop.set()
+    listener.close()
+    thread.join(timeout=5)
+
+
+def test_the_total_deadline_holds_while_headers_drip(dripping_server):
+    import time
+
+    policy = FetchPolicy(allow_networks=("127.0.0.1/32",), read_timeout=1.5, total_timeout=2.0)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took longer than 2 s"):
+        fetch(dripping_server, policy)
+    assert time.monotonic() - started < 4.0  # 2 s and the shutdown, not the 30 s of dripping
