@@ -1,14 +1,25 @@
-"""The dashboard's shared caches: scores per article, the collection's report, charts and the
-comparison. Every key is built from ``framing.score_key`` (the article's content and the engine
-fingerprint: package version, scoring settings, lexicon versions and contents), so a new
-engine, setting or lexicon invalidates every cache at once. Scores of a saved collection's
-articles also go to the database's score cache and survive a restart of the server.
+"""The dashboard's caches: scores per article, the collection's report, charts and the comparison.
+
+Every key is built from ``framing.score_key`` (the article's content and the engine fingerprint:
+package version, scoring settings, lexicon versions and contents), so a new engine, setting or
+lexicon invalidates every cache at once. Scores of a saved collection's articles also go to the
+database's score cache and survive a restart of the server.
+
+The caches are the app's own, not Streamlit's: any visitor's browser can send Streamlit's
+"clear cache" message, which empties every ``st.cache_*`` of the server, and here it costs
+nothing but the seed collection's reload. They are bounded by an estimate of the memory they
+hold (``[framing] cache_mb``, shared by all sessions). An article longer than any news story
+(``PRIVATE_ARTICLE_CHARS``) is cached in its own session only, with whatever is built from a
+collection holding it, so what one visitor's huge upload costs ends with their session.
 """
 
 from __future__ import annotations
 
-import functools
 import json
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, replace
 
 import streamlit as st
@@ -19,17 +30,104 @@ from framing.corpus import Article
 from framing.fingerprint import content_hash
 from framing.report import ArticleReport, Report, with_id
 
-# Articles scored and kept in the shared cache; a few hundred collections' worth.
-SCORE_CACHE_ENTRIES = 20_000
+# Memory the shared caches may hold, in MB, unless secrets say otherwise ([framing] cache_mb):
+# about 25,000 scored news articles of 5,000 characters, or 20 articles at the 2M-character limit.
+CACHE_MB = 600
+# Characters above which an article is no news story (the longest in the annotated corpora run
+# to 40,000): its scores stay in the session that uploaded it.
+PRIVATE_ARTICLE_CHARS = 200_000
+# Bytes a scored article holds per character of its text (raw and cleaned text, sentences,
+# evidence): measured with tracemalloc on a 1M-character article, 25; rounded up.
+BYTES_PER_CHAR = 12  # counted on raw and cleaned text, i.e. 24 per character of the article
+BYTES_PER_ITEM = 250  # each sentence and evidence span, beyond its text
+# Keys of articles already written to the database's score cache, remembered per database.
+PERSISTED_KEYS = 100_000
 
-# Hashing an article's content costs a JSON dump of its text: once per article object.
-_score_key = functools.lru_cache(maxsize=SCORE_CACHE_ENTRIES)(framing.score_key)
+
+def approx_bytes(report: ArticleReport) -> int:
+    a = report.article
+    return BYTES_PER_CHAR * (len(a.raw_text) + len(a.text)) + BYTES_PER_ITEM * (
+        len(report.sentences) + len(report.evidence)
+    )
+
+
+class Lru:
+    """A thread-safe least-recently-used cache bounded by the bytes its values are estimated to
+    hold. ``get(key, make, size)`` returns the cached value or makes it (outside the lock: two
+    sessions may make the same value at once, and both get an equal one)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], object], size: Callable[[object], int]):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key][0]
+        value = make()
+        cost = size(value)
+        if cost > self.max_bytes:
+            return value  # larger than the whole cache: never held
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = (value, cost)
+                self._bytes += cost
+            while self._bytes > self.max_bytes:
+                _, (_, evicted) = self._items.popitem(last=False)
+                self._bytes -= evicted
+        return value
+
+    @property
+    def held_bytes(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_SHARED = Lru(CACHE_MB * 1_000_000)
+_PERSISTED: OrderedDict[tuple[str, str], None] = OrderedDict()
+_KEYS: weakref.WeakKeyDictionary[Article, tuple[str, str]] = weakref.WeakKeyDictionary()
+_KEYS_LOCK = threading.Lock()
+
+
+def shared() -> Lru:
+    """The cache all sessions share, sized by [framing] cache_mb."""
+    _SHARED.max_bytes = int(deploy.secret_section("framing").get("cache_mb", CACHE_MB)) * 1_000_000
+    return _SHARED
+
+
+def _own() -> Lru:
+    """This session's own cache, for what is built from a huge article (gone with the session)."""
+    if "own_cache" not in st.session_state:
+        st.session_state["own_cache"] = Lru(shared().max_bytes)
+    return st.session_state["own_cache"]
+
+
+def is_private(article: Article) -> bool:
+    return len(article.raw_text) > PRIVATE_ARTICLE_CHARS
+
+
+def _key(article: Article, fingerprint: str) -> str:
+    """An article's score key, computed once per article object (hashing its content costs a
+    JSON dump of its text) and forgotten with the object."""
+    with _KEYS_LOCK:
+        known = _KEYS.get(article)
+    if known and known[0] == fingerprint:
+        return known[1]
+    key = framing.score_key(article, fingerprint)
+    with _KEYS_LOCK:
+        _KEYS[article] = (fingerprint, key)
+    return key
 
 
 def article_keys(items) -> tuple[str, ...]:
     """The score-cache keys of articles (content + engine fingerprint; not the id)."""
     fingerprint = framing.engine_fingerprint(deploy.config())
-    return tuple(_score_key(a, fingerprint) for a in items)
+    return tuple(_key(a, fingerprint) for a in items)
 
 
 def collection_key(items) -> tuple[tuple[str, str], ...]:
@@ -37,66 +135,86 @@ def collection_key(items) -> tuple[tuple[str, str], ...]:
     return tuple(zip((a.id for a in items), article_keys(items), strict=True))
 
 
-@st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
-def _score(key: str, _article: Article) -> ArticleReport:
-    return framing.score_article(_article, deploy.config())
-
-
-@st.cache_resource(show_spinner=False, max_entries=SCORE_CACHE_ENTRIES)
-def _saved_score(key: str, database: str, _article: Article) -> ArticleReport:
-    """A saved collection's article: from the database's score cache, else from memory (or scored)
-    and written there, so the scores outlive the server process."""
-    return deploy.store().score(_article, deploy.config(), compute=lambda: _score(key, _article))
-
-
 def _scored(key: str, article: Article, saved: frozenset[str]) -> ArticleReport:
-    if saved and content_hash(article) in saved:
-        return with_id(_saved_score(key, deploy.store().engine.url.render_as_string(), article), article.id)
-    return with_id(_score(key, article), article.id)
+    """An article's scores: from memory, else (a saved collection's article) from the database's
+    score cache, else scored now; a saved article's scores are written to the database once."""
+    persist = bool(saved) and content_hash(article) in saved
+    database = deploy.store().engine.url.render_as_string() if persist else ""
+
+    def make() -> ArticleReport:
+        if persist:
+            _remember(key, database)
+            return deploy.store().score(article, deploy.config())
+        return framing.score_article(article, deploy.config())
+
+    cache = _own() if is_private(article) else shared()
+    report = cache.get(("score", key), make, approx_bytes)
+    if persist and (key, database) not in _PERSISTED:
+        deploy.store().score(article, deploy.config(), compute=lambda: report)
+        _remember(key, database)
+    return with_id(report, article.id)
+
+
+def _remember(key: str, database: str) -> None:
+    _PERSISTED[(key, database)] = None
+    while len(_PERSISTED) > PERSISTED_KEYS:
+        _PERSISTED.popitem(last=False)
 
 
 def score(article: Article) -> ArticleReport:
     return _scored(article_keys([article])[0], article, session.saved_hashes())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _collection_report(
-    key: tuple[tuple[str, str], ...], saved: frozenset[str], _articles: tuple[Article, ...]
-) -> Report:
-    """``saved`` is part of the key: once articles are saved, their scores go to the database."""
-    scored = [_scored(k, a, saved) for (_, k), a in zip(key, _articles, strict=True)]
-    return framing.assemble_report(scored, (), deploy.config())
+def _collection_cache(articles) -> Lru:
+    return _own() if any(is_private(a) for a in articles) else shared()
+
+
+def _report_bytes(rep: Report) -> int:
+    return sum(approx_bytes(r) for r in rep.articles)
 
 
 def report() -> Report:
-    """The session's report: the shared, cached scores with this session's own load errors (which
-    never enter a shared cache)."""
+    """The session's report: the cached scores with this session's own load errors (which never
+    enter a shared cache)."""
     current = tuple(session.articles())
-    shared = _collection_report(collection_key(current), session.saved_hashes(), current)
-    return replace(shared, errors=tuple(session.load_errors()))
+    key = collection_key(current)
+    saved = session.saved_hashes()
 
+    def make() -> Report:
+        scored = [_scored(k, a, saved) for (_, k), a in zip(key, current, strict=True)]
+        return framing.assemble_report(scored, (), deploy.config())
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(key: tuple, name: str, args: tuple, _report: Report):
-    from framing import charts
-
-    return getattr(charts, name)(_report, *args)
+    # ``saved`` is part of the key: once articles are saved, their scores go to the database.
+    shared_report = _collection_cache(current).get(("report", key, saved), make, _report_bytes)
+    return replace(shared_report, errors=tuple(session.load_errors()))
 
 
 def figure(rep: Report, name: str, *args):
     """A chart of framing.charts for the session's collection, built once per collection and arguments
     (thousands of articles take seconds to chart; every click reruns the page)."""
-    return _figure(collection_key(session.articles()), name, args, rep)
+    from framing import charts
 
-
-@st.cache_resource(show_spinner="Comparing the articles…", max_entries=32)
-def _comparison(key: tuple, actors_key: str, _report: Report, _actors):
-    from framing.compare import compare
-
-    return compare(_report, deploy.config(), actors=_actors)
+    current = session.articles()
+    return _collection_cache(current).get(
+        ("figure", collection_key(current), name, args),
+        lambda: getattr(charts, name)(rep, *args),
+        lambda _: BYTES_PER_ITEM * 8 * len(rep.articles),
+    )
 
 
 def comparison(rep: Report):
+    from framing.compare import compare
+
     specs = session.actor_specs()
     actors_key = "auto" if specs is None else json.dumps([asdict(s) for s in specs], sort_keys=True)
-    return _comparison(collection_key(session.articles()), actors_key, rep, specs)
+    current = session.articles()
+
+    def make():
+        with st.spinner("Comparing the articles…"):
+            return compare(rep, deploy.config(), actors=specs)
+
+    return _collection_cache(current).get(
+        ("comparison", collection_key(current), actors_key),
+        make,
+        lambda _: BYTES_PER_ITEM * 4 * sum(len(r.sentences) for r in rep.articles),
+    )

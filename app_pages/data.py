@@ -18,15 +18,35 @@ editor = access.can_edit()
 
 
 def add_and_score(new: list, errors: list) -> None:
-    """Score new articles (so the Overview renders at once), add them, and remember them for the Open buttons."""
-    progress = st.progress(0.0, text="Scoring…")
-    for i, article in enumerate(new, start=1):
-        caches.score(article)
-        if i % 25 == 0 or i == len(new):
-            progress.progress(i / len(new), text=f"Scoring {i:,} of {len(new):,}")
-    progress.empty()
+    """Add new articles (up to the collection's limit), score what was added (so the Overview
+    renders at once), and remember them for the Open buttons."""
     added = session.add(new, errors)
+    progress = st.progress(0.0, text="Scoring…")
+    for i, article in enumerate(added, start=1):
+        caches.score(article)
+        if i % 25 == 0 or i == len(added):
+            progress.progress(i / len(added), text=f"Scoring {i:,} of {len(added):,}")
+    progress.empty()
     st.session_state["last_upload"] = ([a.id for a in added], len(errors) + len(new) - len(added))
+
+
+def read_uploads(files) -> tuple[list, list]:
+    """Articles and errors from uploaded files, reading no further than the collection has room
+    for: a file of 100,000 records is not parsed past the limit."""
+    new, errors = [], []
+    limit = deploy.max_collection_articles()
+    room = max(0, limit - len(session.articles()))
+    for upload in files:
+        for item in parse_bytes(upload.name, upload.getvalue(), config):
+            if isinstance(item, Article):
+                if len(new) >= room:
+                    message = f"not read further: the collection is at its limit of {limit:,} articles"
+                    errors.append(LoadError(upload.name, message))
+                    break
+                new.append(item)
+            else:
+                errors.append(item)
+    return new, errors
 
 
 st.subheader("Add files")
@@ -40,11 +60,7 @@ files = st.file_uploader(
     f"a collection holds up to {deploy.max_collection_articles():,} articles.",
 )
 if files and st.button(f"Add {len(files):,} file(s) to the collection", type="primary", key="add_files"):
-    new, errors = [], []
-    for upload in files:
-        for item in parse_bytes(upload.name, upload.getvalue(), config):
-            (new if isinstance(item, Article) else errors).append(item)
-    add_and_score(new, errors)
+    add_and_score(*read_uploads(files))
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
     st.rerun()
 

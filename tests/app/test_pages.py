@@ -275,7 +275,13 @@ def test_a_saved_collections_scores_survive_a_server_restart_and_uploads_stay_ou
     with database.connect() as conn:
         stored = [row[0] for row in conn.execute(text("SELECT report FROM scores"))]
     assert len(stored) == 6 and not any("never reach the database" in r for r in stored)
-    st.cache_resource.clear()  # a restarted server: every in-memory cache empty
+    from collections import OrderedDict
+
+    from app_pages import caches
+
+    monkeypatch.setattr(caches, "_SHARED", caches.Lru(caches.CACHE_MB * 1_000_000))  # a restarted server:
+    monkeypatch.setattr(caches, "_PERSISTED", OrderedDict())  # every in-memory cache empty
+    st.cache_resource.clear()
     calls = []
     original = framing.score_article
     monkeypatch.setattr(
@@ -283,3 +289,23 @@ def test_a_saved_collections_scores_survive_a_server_restart_and_uploads_stay_ou
     )
     at.run()
     assert len(frame_with(at, "removed_parts")) == 6 and calls == []
+
+
+def test_a_sessions_failed_files_never_reach_another_sessions_downloads(downloads):
+    """Two visitors with the same articles and different failed files: each downloads only their
+    own failures (the shared report cache holds no session's errors)."""
+
+    def upload(names: list[tuple[str, bytes]]):
+        at = run_page("data")
+        at.file_uploader[0].set_value([(name, data, "text/plain") for name, data in names]).run()
+        at.button(key="add_files").click().run()
+        return at
+
+    good = ("good.txt", b"Council passes budget\n\nThe council passed the budget on Tuesday, officials said.")
+    first = upload([good, ("=HYPERLINK(planted).txt", b"")])
+    first_csv = downloads["articles.csv"].decode()
+    second = upload([good, ("mine.txt", b"\x00\x01" * 50)])
+    second_csv = downloads["articles.csv"].decode()
+    assert not first.exception and not second.exception
+    assert "planted" in first_csv and "mine.txt" not in first_csv
+    assert "mine.txt" in second_csv and "planted" not in second_csv
