@@ -166,6 +166,14 @@ db = deploy.store()
 saved = db.collections()
 by_id = {c.id: c for c in saved}
 opened = st.session_state.get("collection")
+if opened and opened[0] not in by_id:
+    st.warning(
+        f"The collection “{ui.md(opened[1])}” you were working on no longer exists (another session deleted it). "
+        "This session's articles are still here: save them to another collection or create a new one."
+    )
+    st.session_state.pop("collection", None)
+    st.session_state.pop("saved_hashes", None)
+    opened = None
 if opened:
     st.info(f"Working on the collection “{ui.md(opened[1])}”. A link that opens it for anyone sharing this dashboard:")
     base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
@@ -176,6 +184,7 @@ if saved:
     chosen = st.selectbox(
         "Collection",
         list(by_id),
+        index=list(by_id).index(opened[0]) if opened else 0,
         format_func=lambda i: f"{by_id[i].name} ({by_id[i].articles} articles)",
         key="collection_pick",
     )
@@ -183,7 +192,7 @@ if saved:
     if c1.button("Open it", key="collection_open", help="Replace this session's articles with the collection's"):
         session.open_collection(chosen, by_id[chosen].name)
         st.rerun()
-    if editor and c2.button("Save this session's articles to it", key="collection_save"):
+    if editor and c2.button(f"Save this session's articles to “{ui.md(by_id[chosen].name)}”", key="collection_save"):
         try:
             added = session.save_to_collection(chosen)
             st.session_state["collection"] = (chosen, by_id[chosen].name)

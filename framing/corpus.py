@@ -9,6 +9,7 @@ file mixes UTF-8 with a legacy encoding. Nothing is decoded with replacement cha
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -86,8 +87,14 @@ class Article:
 
 
 def article_from_dict(data: dict) -> Article:
-    """The inverse of ``dataclasses.asdict(article)`` (JSON turns tuples into lists)."""
-    fields = dict(data)
+    """The inverse of ``dataclasses.asdict(article)`` (JSON turns tuples into lists). Fields this
+    version does not know (written by a newer one) are left out; a missing required field is an
+    InputError."""
+    known = {f.name for f in dataclasses.fields(Article)}
+    fields = {k: v for k, v in data.items() if k in known}
+    missing = [name for name in ("id", "raw_text", "source") if name not in fields]
+    if missing:
+        raise InputError(f"a stored article lacks {', '.join(missing)}")
     fields["removed"] = tuple(Removed(**r) for r in fields.get("removed", ()))
     for key in ("authors", "credits", "warnings"):
         fields[key] = tuple(fields.get(key, ()))

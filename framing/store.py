@@ -10,8 +10,12 @@ inserted in its own savepoint, and an id taken meanwhile by another session is r
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import itertools
 import json
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
@@ -29,22 +33,26 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     select,
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from .config import DEFAULT_CONFIG, Config
-from .corpus import Article, article_from_dict, candidate_ids
+from .corpus import Article, article_from_dict, unique_id
 from .errors import StoreError
 from .fingerprint import content_hash, engine_fingerprint
 from .report import ArticleReport, with_id
 
 SCHEMA_VERSION = 2
-# How many ``~N`` suffixes to try for an article id before giving up (each try means another
-# session inserted the same id in the meantime).
-MAX_ID_RETRIES = 1000
+# How many ids to try for one article before giving up: each failed try means another session
+# inserted the same id after this batch read the collection's ids.
+MAX_ID_RETRIES = 50
+# Articles added per transaction: short enough that a concurrent writer waits well under
+# SQLite's 30 s lock timeout, long enough that 5,000 articles take 25 transactions.
+ADD_BATCH = 200
 
 metadata = MetaData()
 meta_table = Table("framing_meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
@@ -95,11 +103,35 @@ class Collection:
     updated_at: datetime
 
 
+def _database_errors(method):
+    """Database failures become a ``StoreError`` that says what the user can do about them."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except DBAPIError as exc:
+            detail = " ".join(str(exc.orig or exc).split())[:200]
+            lowered = detail.lower()
+            if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
+                raise StoreError(
+                    "the collections database is read-only: collections can be opened, not changed"
+                ) from None
+            if "locked" in lowered or "busy" in lowered:
+                raise StoreError("the collections database is busy (another session is writing); try again") from None
+            if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+                raise StoreError(f"the collections database is damaged and cannot be read ({detail})") from None
+            raise StoreError(f"the collections database failed ({detail})") from None
+
+    return wrapper
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
 class Store:
+    @_database_errors
     def __init__(self, url: str | None = None, engine=None):
         """Open the store at a SQLAlchemy ``url``, or on an existing ``engine`` (a Streamlit
         ``st.connection("framing", type="sql").engine``, configured through secrets)."""
@@ -114,20 +146,25 @@ class Store:
             def _sqlite_pragmas(connection, _record):  # foreign keys (cascade) and concurrent readers
                 cursor = connection.cursor()
                 cursor.execute("PRAGMA foreign_keys=ON")
-                cursor.execute("PRAGMA journal_mode=WAL")
+                with contextlib.suppress(sqlite3.DatabaseError):  # read-only or damaged: reported on use
+                    cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.close()
 
         self.migrate()
 
     # --- schema ----------------------------------------------------------------------------
 
+    @_database_errors
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
             row = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
         return int(row[0]) if row else 0
 
     def migrate(self) -> None:
-        """Create the tables of a new database; bring an older schema up to ``SCHEMA_VERSION``."""
+        """Create the tables of a new database; bring an older schema up to ``SCHEMA_VERSION``.
+        A current database is only read, so a read-only one opens."""
+        if inspect(self.engine).has_table(meta_table.name) and self.schema_version() == SCHEMA_VERSION:
+            return
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             row = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
@@ -150,6 +187,7 @@ class Store:
 
     # --- collections -----------------------------------------------------------------------
 
+    @_database_errors
     def create_collection(self, name: str) -> Collection:
         name = name.strip()
         if not name:
@@ -164,6 +202,7 @@ class Store:
             raise StoreError(f"a collection named {name!r} already exists") from exc
         return Collection(new_id, name, 0, now)
 
+    @_database_errors
     def rename_collection(self, collection_id: int, name: str) -> None:
         name = name.strip()
         if not name:
@@ -180,11 +219,13 @@ class Store:
         if done.rowcount == 0:
             raise StoreError(f"no collection {collection_id}")
 
+    @_database_errors
     def delete_collection(self, collection_id: int) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(articles_table).where(articles_table.c.collection_id == collection_id))
             conn.execute(delete(collections_table).where(collections_table.c.id == collection_id))
 
+    @_database_errors
     def collections(self) -> list[Collection]:
         counts = (
             select(articles_table.c.collection_id, func.count().label("n"))
@@ -206,25 +247,44 @@ class Store:
 
     # --- articles ------------------------------------------------------------------------------
 
-    def add_articles(self, collection_id: int, articles: list[Article]) -> list[str]:
-        """Add articles; returns the ids they were stored under (``~N`` added to taken ids)."""
-        stored = []
-        with self.engine.begin() as conn:
-            if (
-                conn.execute(select(collections_table.c.id).where(collections_table.c.id == collection_id)).first()
-                is None
-            ):
-                raise StoreError(f"no collection {collection_id}")
-            for article in articles:
-                stored.append(self._insert(conn, collection_id, article))
-            conn.execute(
-                update(collections_table).where(collections_table.c.id == collection_id).values(updated_at=_now())
-            )
+    @_database_errors
+    def add_articles(self, collection_id: int, articles: Iterable[Article]) -> list[str]:
+        """Add articles; returns the ids they were stored under (``~N`` added to taken ids).
+
+        Articles go in in batches of ``ADD_BATCH``, each its own short transaction, so other
+        sessions' writes wait at most one batch. The ids the collection holds are read once per
+        batch, so a thousand articles with one base id cost no more than any others; an id taken
+        meanwhile by another session is retried with the next suffix. A collection deleted in the
+        meantime stops the add with a ``StoreError`` saying how many were added before."""
+        stored: list[str] = []
+        iterator = iter(articles)
+        while batch := list(itertools.islice(iterator, ADD_BATCH)):
+            with self.engine.begin() as conn:
+                if not self._exists(conn, collection_id):
+                    gone = f"no collection {collection_id}: it does not exist (deleted by another session?)"
+                    raise StoreError(f"{gone}; {len(stored)} article(s) were added before" if stored else gone)
+                taken = set(
+                    conn.execute(
+                        select(articles_table.c.article_id).where(articles_table.c.collection_id == collection_id)
+                    ).scalars()
+                )
+                for article in batch:
+                    stored.append(self._insert(conn, collection_id, article, taken))
+                conn.execute(
+                    update(collections_table).where(collections_table.c.id == collection_id).values(updated_at=_now())
+                )
         return stored
 
-    def _insert(self, conn, collection_id: int, article: Article) -> str:
+    @staticmethod
+    def _exists(conn, collection_id: int) -> bool:
+        query = select(collections_table.c.id).where(collections_table.c.id == collection_id)
+        return conn.execute(query).first() is not None
+
+    def _insert(self, conn, collection_id: int, article: Article, taken: set[str]) -> str:
         digest = content_hash(article)
-        for ident in itertools.islice(candidate_ids(article.id), MAX_ID_RETRIES):
+        for _ in range(MAX_ID_RETRIES):
+            ident = unique_id(article.id, taken)
+            taken.add(ident)
             payload = json.dumps(asdict(article) | {"id": ident}, ensure_ascii=False)
             try:
                 with conn.begin_nested():
@@ -239,9 +299,14 @@ class Store:
                     )
                 return ident
             except IntegrityError:
-                continue
-        raise StoreError(f"{article.id}: no free id after {MAX_ID_RETRIES} tries")
+                if not self._exists(conn, collection_id):
+                    raise StoreError(
+                        f"the collection {collection_id} was deleted while articles were being added"
+                    ) from None
+                continue  # another session took this id meanwhile: the next suffix
+        raise StoreError(f"{article.id}: another session kept taking the same ids; try again")
 
+    @_database_errors
     def remove_articles(self, collection_id: int, ids: set[str]) -> int:
         with self.engine.begin() as conn:
             done = conn.execute(
@@ -251,6 +316,7 @@ class Store:
             )
         return done.rowcount
 
+    @_database_errors
     def articles(self, collection_id: int) -> list[Article]:
         query = (
             select(articles_table.c.payload)
@@ -262,6 +328,7 @@ class Store:
 
     # --- score cache -----------------------------------------------------------------------------
 
+    @_database_errors
     def score(self, article: Article, config: Config = DEFAULT_CONFIG, compute=None) -> ArticleReport:
         """The article's scores from the cache, or scored now and cached, keyed by its content and
         the engine fingerprint (a new version, setting or lexicon misses the cache). ``compute``

@@ -214,3 +214,48 @@ def test_postgres_server_is_real(postgres_url):
         assert conn.execute(text("select version()")).scalar().startswith("PostgreSQL")
     engine.dispose()
     time.sleep(0)
+
+
+def test_a_thousand_and_more_articles_with_one_id_are_all_saved(store):
+    event = store.create_collection("Pasted")
+    ids = store.add_articles(event.id, [article("pasted", f"Note {i}. The council met.") for i in range(1_500)])
+    assert len(set(ids)) == 1_500 and ids[0] == "pasted" and ids[-1] == "pasted~1500"
+
+
+def test_a_collection_deleted_while_adding_stops_the_add_with_a_clear_error(store, monkeypatch):
+    import framing.store as module
+
+    monkeypatch.setattr(module, "ADD_BATCH", 10)
+    event = store.create_collection("Doomed")
+
+    def articles():
+        for i in range(30):
+            if i == 15:
+                store.delete_collection(event.id)  # another session deletes it between two batches
+            yield article(f"a{i}")
+
+    with pytest.raises(
+        StoreError, match=r"does not exist \(deleted by another session\?\); 10 article\(s\) were added"
+    ):
+        store.add_articles(event.id, articles())
+    assert all(c.id != event.id for c in store.collections())
+
+
+def test_a_read_only_database_opens_and_refuses_changes_clearly(tmp_path):
+    path = tmp_path / "shared.db"
+    writable = Store(f"sqlite:///{path}")
+    event = writable.create_collection("Kept")
+    writable.add_articles(event.id, [article("x")])
+    writable.engine.dispose()
+    read_only = Store(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert [c.name for c in read_only.collections()] == ["Kept"]
+    assert [a.id for a in read_only.articles(event.id)] == ["x"]
+    with pytest.raises(StoreError, match="read-only: collections can be opened, not changed"):
+        read_only.create_collection("New")
+
+
+def test_a_damaged_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "damaged.db"
+    path.write_bytes(b"this is not a database at all " * 100)
+    with pytest.raises(StoreError, match="damaged and cannot be read"):
+        Store(f"sqlite:///{path}")

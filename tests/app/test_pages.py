@@ -309,3 +309,23 @@ def test_a_sessions_failed_files_never_reach_another_sessions_downloads(download
     assert not first.exception and not second.exception
     assert "planted" in first_csv and "mine.txt" not in first_csv
     assert "mine.txt" in second_csv and "planted" not in second_csv
+
+
+def test_a_collection_deleted_by_another_session_is_said_and_never_saved_into_silently():
+    at = run_page("data")
+    for name in ("Other event", "Working on"):
+        at.text_input(key="collection_name").input(name)
+        submit(at, "collection_create")
+    assert "Working on" in at.info[0].value
+    import os
+
+    from framing.store import Store
+
+    db = Store(f"sqlite:///{os.environ['FRAMING_DB']}")
+    doomed = next(c for c in db.collections() if c.name == "Working on")
+    db.delete_collection(doomed.id)  # another session deletes it
+    at.run()
+    assert any("no longer exists (another session deleted it)" in w.value for w in at.warning)
+    assert not any("Working on" in i.value for i in at.info)
+    save = at.button(key="collection_save")
+    assert "Other event" in save.label  # the button names where a save would go
