@@ -10,6 +10,10 @@ import framing
 from app_pages import access, deploy, session, ui
 
 st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
+# The grids' own "Download as CSV" writes cells raw (a title "=WEBSERVICE(…)" would run in a
+# spreadsheet): it is hidden in favour of the Data and Relations pages' downloads, whose every
+# cell and header is neutralised.
+st.html('<style>button[aria-label="Download as CSV"]{display:none !important}</style>')
 
 pages = [
     st.Page(ui.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),

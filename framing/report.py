@@ -253,14 +253,18 @@ def span_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
+def _inert(value):
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+
+
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
+    """Text cells and column names (the coverage table's are article ids) that a spreadsheet would
+    run as a formula get a leading apostrophe."""
     out = frame.copy()
+    out.columns = [_inert(c) for c in out.columns]
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
+            out[column] = out[column].map(_inert)
     return out
 
 

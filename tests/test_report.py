@@ -87,3 +87,17 @@ def test_median_of_the_others_matches_the_direct_computation():
             others = [x for j, x in enumerate(values) if j != i and x is not None]
             expected = None if v is None or not others else median(others)
             assert got[i] == (pytest.approx(expected) if expected is not None else None)
+
+
+def test_the_coverage_tables_article_id_headers_are_neutralised_too(tmp_path):
+    """The coverage table has one column per article id: an id like =HYPERLINK(…) is a header."""
+    from framing.cli import main
+
+    for name in ("=HYPERLINK(evil)", "@SUM(1)"):
+        (tmp_path / f"{name}.txt").write_text("The council met on Tuesday. It approved the budget.", encoding="utf-8")
+    out = tmp_path / "coverage.csv"
+    assert main(["compare", str(tmp_path), "--out", str(tmp_path / "c.json"), "--coverage", str(out), "-q"]) == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    cells = next(__import__("csv").reader([header]))
+    assert {"'=HYPERLINK(evil)", "'@SUM(1)"} <= set(cells)
+    assert not any(c.startswith(FORMULA_PREFIXES) for c in cells)

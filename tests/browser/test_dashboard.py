@@ -112,3 +112,17 @@ def test_coverage_cell_opens_the_sentence_in_its_article(page, server):
     page.wait_for_url(re.compile(r"/article\?article=[^&]+&sentence=\d+"))
     page.wait_for_selector(".fr-text .fr-focus")
     assert page.locator(".fr-text .fr-focus").first.is_visible()
+
+
+def test_the_grids_own_csv_export_is_not_offered(page, server):
+    """Streamlit's grid toolbar would export cells raw (formulas included): it is hidden."""
+    page.goto(server)
+    wait_for_app(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    grid.hover()
+    page.wait_for_selector('[data-testid="stElementToolbar"]', state="attached")
+    search = page.locator('[data-testid="stElementToolbar"] button[aria-label="Search"]').first
+    assert search.count() == 1  # the toolbar is there …
+    download = page.locator('button[aria-label="Download as CSV"]')
+    assert download.count() >= 1 and not download.first.is_visible()  # … without its CSV export
