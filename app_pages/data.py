@@ -99,7 +99,7 @@ if last := st.session_state.get("last_upload"):
     st.success(f"Added {len(added)} article(s)." + (f" {failed} could not be loaded: see below." if failed else ""))
     known = {a.id for a in session.articles()}
     for ident in [i for i in added if i in known][:OPEN_BUTTONS]:
-        if st.button(f"Open {ident}", key=f"open_{ident}", icon=":material/article:"):
+        if st.button(f"Open {ui.md(ident)}", key=f"open_{ident}", icon=":material/article:"):
             ui.open_article(ident)
 
 st.subheader("Paste an article")
@@ -123,7 +123,7 @@ with st.form("paste", clear_on_submit=True):
             add_and_score([article], [])
             st.rerun()
         except InputError as exc:
-            st.error(f"Pasted text: {exc}")
+            st.error(f"Pasted text: {ui.md(exc)}")
 
 report = caches.report()
 st.subheader(f"This session's articles ({len(report.articles)})")

@@ -19,11 +19,22 @@ PAGES = {
     "methods": "app_pages/methods.py",
 }
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
+# Characters after which an invisible word joiner is placed: the renderer turns bare addresses
+# (www.example.org, name@example.org, https://…) into links even when their dots are escaped,
+# and cannot once every dot, colon and @ is followed by one.
+_LINK_BREAKERS = set(".:@")
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
-    """User text made inert for Streamlit markdown: every markdown/HTML special is escaped."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+    """User text made inert for Streamlit markdown: every markdown/HTML special is escaped and no
+    address in it can become a link or an image."""
+    out = []
+    for ch in str(text):
+        out.append("\\" + ch if ch in _MARKDOWN_SPECIALS else ch)
+        if ch in _LINK_BREAKERS:
+            out.append(WORD_JOINER)
+    return "".join(out)
 
 
 def download(where, name: str, make, key: str) -> None:

@@ -126,3 +126,30 @@ def test_the_grids_own_csv_export_is_not_offered(page, server):
     assert search.count() == 1  # the toolbar is there …
     download = page.locator('button[aria-label="Download as CSV"]')
     assert download.count() >= 1 and not download.first.is_visible()  # … without its CSV export
+
+
+def test_addresses_and_markdown_in_file_names_become_no_link_or_image(page, server):
+    """A file named like an image in Markdown, a web address or an e-mail address: the Open
+    button, the title and the messages show it as text; nothing is linked or fetched."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{server}/data")
+    page.wait_for_selector('input[type="file"]', state="attached")
+    wait_for_app(page)
+    names = ["![x](http:evil.example) www.evil.example.txt", "mail ceo@evil.example now.txt"]
+    page.set_input_files(
+        'input[type="file"]',
+        files=[
+            {"name": n, "mimeType": "text/plain", "buffer": b"The council met. It voted on the budget."} for n in names
+        ],
+    )
+    page.get_by_role("button", name=re.compile(r"Add 2 file")).click()
+    page.wait_for_selector("text=Added 2 article")
+    wait_for_app(page)
+    open_buttons = page.locator('[data-testid="stButton"] button', has_text="Open")
+    labels = [b.inner_text().replace("\u2060", "") for b in open_buttons.all()]
+    assert any("![x](http:evil.example) www.evil.example" in label for label in labels), labels
+    assert any("ceo@evil.example" in label for label in labels), labels
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator('a[href*="evil"], img[src*="evil"]').count() == 0
+    assert not [u for u in requests if "evil" in u]
