@@ -10,6 +10,7 @@ dashboard to everyone who has not signed in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import streamlit as st
@@ -22,12 +23,18 @@ def sign_in_enabled() -> bool:
     return bool(secret_section("auth"))
 
 
+# An address as providers issue them: one @, a local part and a dotted domain of letters, digits
+# and hyphens, nothing else (no second @, no spaces, no quoted or bracketed forms).
+_ADDRESS = re.compile(r"[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
 def is_editor(email: str | None, editors: Iterable[str]) -> bool:
-    """Whether an address is on the allow-list; an entry "@example.org" admits the whole domain."""
-    if not email or "@" not in email:
+    """Whether an address is on the allow-list; an entry "@example.org" admits the whole domain.
+    An address that is not exactly one plain local part and domain never matches."""
+    email = (email or "").strip().lower()
+    if not _ADDRESS.fullmatch(email):
         return False
-    email = email.strip().lower()
-    domain = "@" + email.rsplit("@", 1)[1]
+    domain = "@" + email.split("@")[1]
     return any(entry.strip().lower() in (email, domain) for entry in editors)
 
 
@@ -40,8 +47,9 @@ def signed_in_email() -> str | None:
 
 
 def _verified() -> bool:
-    """An identity provider that says the address is unverified is not trusted with it."""
-    return st.user.get("email_verified") is not False
+    """Only an address the identity provider says it verified is trusted: a provider that omits
+    the claim is not taken at its word."""
+    return st.user.get("email_verified") is True
 
 
 def can_edit() -> bool:

@@ -35,6 +35,8 @@ with st.expander("Edit the actor list", expanded=False):
     if left.button("Apply the edited list", key="apply_actors"):
         specs = []
         for row in edited.dropna(subset=["name"]).itertuples():
+            if not str(row.name).strip():
+                continue  # a name edited to blank removes the actor
             aliases = tuple(dict.fromkeys(a.strip() for a in f"{row.name};{row.aliases or ''}".split(";") if a.strip()))
             specs.append(ActorSpec(str(row.name).strip(), row.kind or PERSON, aliases))
         st.session_state["actor_specs"] = specs

@@ -16,7 +16,13 @@ current = ui.pick_article(report, "Article", "article", "drill_article")
 article = current.article
 focus_param = st.query_params.get("sentence")
 focus = (
-    int(focus_param) if focus_param and focus_param.isdigit() and int(focus_param) < len(current.sentences) else None
+    int(focus_param)
+    if focus_param
+    and len(focus_param) <= 9
+    and focus_param.isascii()
+    and focus_param.isdigit()
+    and int(focus_param) < len(current.sentences)
+    else None
 )
 
 st.title(ui.md(article.outlet or article.id))

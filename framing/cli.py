@@ -122,7 +122,7 @@ def _read(paths, config):
     """Articles and errors from the inputs, in order; each error is also named on stderr."""
     for item in iter_paths(paths, config):
         if isinstance(item, LoadError):
-            print(f"error: {item}", file=sys.stderr)
+            print(f"error: {printable(str(item))}", file=sys.stderr)
         yield item
 
 
@@ -143,7 +143,10 @@ def run_score(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         paths = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report) if p)
-        print(f"scored {written.scored} article(s), {len(written.errors)} failed; wrote {paths}", file=sys.stderr)
+        print(
+            f"scored {written.scored} article(s), {len(written.errors)} failed; wrote {printable(paths)}",
+            file=sys.stderr,
+        )
     if not written.scored and not written.errors:
         print("error: no input files found", file=sys.stderr)
         return EXIT_FAILED
@@ -172,7 +175,9 @@ def run_compare(args: argparse.Namespace) -> int:
             Path(getattr(args, name)).write_text(table_to_csv(build()), encoding="utf-8")
     if not args.quiet:
         related = ", ".join(f"{r.derived} {r.kind} of {r.source}" for r in comparison.relations) or "no relations"
-        print(f"compared {len(report.articles)} article(s), {len(errors)} failed: {related}", file=sys.stderr)
+        print(
+            f"compared {len(report.articles)} article(s), {len(errors)} failed: {printable(related)}", file=sys.stderr
+        )
     return EXIT_FAILED if errors or not report.articles else EXIT_OK
 
 
@@ -209,11 +214,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"compare": run_compare, "evaluate": run_evaluate, "bench": run_bench}.get(args.command, run_score)(args)
     except FramingError as exc:
-        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"error: {printable(_one_line(str(exc)))}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:  # an output that cannot be written, an input that vanished
-        print(f"error: {_one_line(exc.strerror or str(exc))}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = printable(str(exc.filename or ""))
+        print(f"error: {_one_line(exc.strerror or str(exc))}: {where}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters (escape sequences that would move
+    the cursor, retitle the window or hide text) shown as \\xNN instead."""
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def _one_line(text: str) -> str:

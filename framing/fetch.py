@@ -92,7 +92,9 @@ def refusal(ip: IPAddress, allowed=()) -> str | None:
             return f"{named} is a loopback address"
         if address.is_link_local:
             return f"{named} is a link-local address"
-        if address.is_private:
+        if address.is_private or getattr(
+            address, "is_site_local", False
+        ):  # fec0::/10: deprecated, still routed inside sites
             return f"{named} is a private address"
         if address.is_multicast or address.is_reserved or address.is_unspecified or not address.is_global:
             return f"{named} is not a public address"

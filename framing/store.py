@@ -15,6 +15,7 @@ import functools
 import itertools
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -53,6 +54,8 @@ MAX_ID_RETRIES = 50
 # Articles added per transaction: short enough that a concurrent writer waits well under
 # SQLite's 30 s lock timeout, long enough that 5,000 articles take 25 transactions.
 ADD_BATCH = 200
+# Longest collection name: an event's name, not a text ("Musk–Zelensky call, November 2024").
+MAX_NAME_CHARS = 120
 
 metadata = MetaData()
 meta_table = Table("framing_meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
@@ -126,6 +129,22 @@ def _database_errors(method):
     return wrapper
 
 
+def collection_name(name: str) -> str:
+    """A collection name as stored: Unicode-normalised (NFKC: full-width and other compatibility
+    forms folded), without control or format characters (NUL, bidi overrides, zero-width), white
+    space collapsed. Raises StoreError when nothing is left or it is too long."""
+    folded = unicodedata.normalize("NFKC", str(name))
+    kept = "".join(
+        ch for ch in folded if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn") or ch.isspace()
+    )
+    cleaned = " ".join(kept.split())
+    if not cleaned:
+        raise StoreError("a collection needs a name")
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise StoreError(f"a collection name has at most {MAX_NAME_CHARS} characters (this one {len(cleaned):,})")
+    return cleaned
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -189,9 +208,8 @@ class Store:
 
     @_database_errors
     def create_collection(self, name: str) -> Collection:
-        name = name.strip()
-        if not name:
-            raise StoreError("a collection needs a name")
+        name = collection_name(name)
+        self._refuse_look_alike(name, collection_id=None)
         now = _now()
         try:
             with self.engine.begin() as conn:
@@ -202,11 +220,16 @@ class Store:
             raise StoreError(f"a collection named {name!r} already exists") from exc
         return Collection(new_id, name, 0, now)
 
+    def _refuse_look_alike(self, name: str, collection_id: int | None) -> None:
+        """Names that differ only in case are one name (the unique index compares exactly)."""
+        for other in self.collections():
+            if other.id != collection_id and other.name.casefold() == name.casefold():
+                raise StoreError(f"a collection named {other.name!r} already exists")
+
     @_database_errors
     def rename_collection(self, collection_id: int, name: str) -> None:
-        name = name.strip()
-        if not name:
-            raise StoreError("a collection needs a name")
+        name = collection_name(name)
+        self._refuse_look_alike(name, collection_id)
         try:
             with self.engine.begin() as conn:
                 done = conn.execute(

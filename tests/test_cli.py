@@ -132,3 +132,16 @@ def test_installed_package_runs_bench_and_evaluate_help_outside_the_repo(tmp_pat
         timeout=300,
     )
     assert scored.returncode == 0, scored.stderr
+
+
+def test_file_names_cannot_send_terminal_escapes(tmp_path, capsys):
+    from framing.cli import printable
+
+    name = "\x1b]0;owned\x07\x1b[2J\x1b[31mred.txt"
+    (tmp_path / name).write_bytes(b"")
+    (tmp_path / "good.txt").write_text("The council met. It voted on the budget.", encoding="utf-8")
+    assert main(["score", str(tmp_path), "--out", str(tmp_path / "a.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred.txt: the file is empty" in err
+    assert printable("plain – text ✓") == "plain – text ✓"

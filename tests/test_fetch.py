@@ -111,6 +111,7 @@ def test_redirect_to_a_refused_address_never_connects(server, monkeypatch):
         ("http://[64:ff9b::a9fe:a9fe]/", "cloud metadata"),
         ("http://169.254.10.10/", "link-local"),
         ("http://[fe80::1]/", "link-local"),
+        ("http://[fec0::1]/", "private"),  # site-local: deprecated, still private
         ("http://0.0.0.0/", "private"),
         ("http://224.0.0.1/", "not a public address"),
         ("http://100.64.0.1/", "not a public address"),

@@ -259,3 +259,17 @@ def test_a_damaged_database_is_a_clear_error(tmp_path):
     path.write_bytes(b"this is not a database at all " * 100)
     with pytest.raises(StoreError, match="damaged and cannot be read"):
         Store(f"sqlite:///{path}")
+
+
+def test_collection_names_are_normalised_bounded_and_unique_across_look_alikes(store):
+    created = store.create_collection("  Ｂudget\x00 vote\u202e  2024\t")
+    assert created.name == "Budget vote 2024"  # full-width folded, NUL and bidi override dropped
+    with pytest.raises(StoreError, match="already exists"):
+        store.create_collection("BUDGET VOTE 2024")
+    with pytest.raises(StoreError, match="at most 120 characters"):
+        store.create_collection("x" * 121)
+    with pytest.raises(StoreError, match="needs a name"):
+        store.create_collection("\x00\u200b ")
+    other = store.create_collection("Flood")
+    with pytest.raises(StoreError, match="already exists"):
+        store.rename_collection(other.id, "budget vote 2024")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from ..config import DEFAULT_CONFIG, Config
+from ..errors import UsageError
 from ..lexicon import word_list
 from ..report import ArticleReport, Report
 from .align import name_key
@@ -40,6 +41,12 @@ class ActorSpec:
     name: str
     kind: str
     aliases: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        """A user's edit may leave a name or an alias blank: a blank alias would match everywhere."""
+        if not self.name.strip():
+            raise UsageError("an actor needs a name")
+        object.__setattr__(self, "aliases", tuple(a for a in self.aliases if a.strip()) or (self.name,))
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,12 @@ def test_visitor_who_has_not_signed_in_views_but_cannot_change(saved_collection)
     ("user", "can_edit"),
     [
         ({"is_logged_in": True, "email": "ana@example.org", "email_verified": True}, True),
-        ({"is_logged_in": True, "email": "Ana@Example.org"}, True),  # case-insensitive, no claim
-        ({"is_logged_in": True, "email": "bo@newsroom.example.net"}, True),  # a whole domain
-        ({"is_logged_in": True, "email": "mallory@example.com"}, False),
+        ({"is_logged_in": True, "email": "Ana@Example.org", "email_verified": True}, True),  # case-insensitive
+        ({"is_logged_in": True, "email": "bo@newsroom.example.net", "email_verified": True}, True),  # a domain
+        ({"is_logged_in": True, "email": "mallory@example.com", "email_verified": True}, False),
         ({"is_logged_in": True, "email": "ana@example.org", "email_verified": False}, False),
+        ({"is_logged_in": True, "email": "ana@example.org"}, False),  # a provider that omits the claim
+        ({"is_logged_in": True, "email": "x@evil.org@newsroom.example.net", "email_verified": True}, False),
         ({"is_logged_in": False, "email": "ana@example.org"}, False),
     ],
 )
@@ -96,7 +98,7 @@ def test_only_signed_in_editors_change_collections(saved_collection, user, can_e
 
 
 def test_an_editor_creates_and_deletes_a_collection(saved_collection):
-    at = data_page({"is_logged_in": True, "email": "ana@example.org"})
+    at = data_page({"is_logged_in": True, "email": "ana@example.org", "email_verified": True})
     at.text_input(key="collection_name").input("Second event")
     submit(at, "collection_create")
     assert not at.exception
@@ -119,6 +121,8 @@ def test_is_editor_matches_addresses_and_domains_exactly():
     assert not is_editor("x@evil-newsroom.example.net", EDITORS)
     assert not is_editor("ana@example.org.evil.com", EDITORS)
     assert not is_editor(None, EDITORS) and not is_editor("no-at-sign", EDITORS)
+    assert not is_editor("x@evil.org@newsroom.example.net", EDITORS)  # two @: not an address
+    assert not is_editor('"x@newsroom.example.net"@evil.org', EDITORS)
     assert not is_editor("ana@example.org", [])
 
 

@@ -10,6 +10,7 @@ import re
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
+import framing
 from app_helpers import frame_with, html_of, load_errors, run_page, submit
 from conftest import DUPLICATE_HEDGE, score_seeds
 
@@ -329,3 +330,21 @@ def test_a_collection_deleted_by_another_session_is_said_and_never_saved_into_si
     assert not any("Working on" in i.value for i in at.info)
     save = at.button(key="collection_save")
     assert "Other event" in save.label  # the button names where a save would go
+
+
+@pytest.mark.parametrize("sentence", ["²", "9" * 5000, "-1", "1e3", "٣"])
+def test_a_malformed_sentence_in_the_address_opens_the_article_without_focus(sentence):
+    at = run_page("article", {"article": "001_7e04422d48fc93a1", "sentence": sentence})
+    assert 'fr-focus"' not in html_of(at)
+
+
+def test_an_actor_edited_to_a_blank_name_is_dropped_and_every_page_still_works():
+    from framing.compare.actors import PERSON, ActorSpec
+
+    at = run_page("actors")
+    at.session_state["actor_specs"] = [ActorSpec("Elon Musk", PERSON, ("Musk", " ", ""))]
+    for page in ("overview", "compare", "relations", "actors"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, page
+    with pytest.raises(framing.UsageError, match="needs a name"):
+        ActorSpec("  ", PERSON, ("x",))
