@@ -154,6 +154,9 @@ def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
         stripped = line.text.strip()
         if not stripped:
             continue
+        if len(stripped) > config.boilerplate_max_chars:
+            previous_key = None
+            continue  # a paragraph, not site furniture: no rule runs over it
         key = _key(stripped)
         words = len(WORD_RE.findall(stripped))
         for rule, pattern in LINE_RULES:
@@ -184,7 +187,7 @@ def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
     for line in reversed(lines):
         if line.blank:
             continue
-        if line.rule is None:
+        if line.rule is None and len(line.text) <= config.boilerplate_max_chars:
             for rule, pattern in TAIL_RULES:
                 if pattern.search(line.text):
                     line.rule = rule

@@ -35,6 +35,11 @@ class Config:
     language_min_ratio: float = 1.5
 
     # --- cleaning --------------------------------------------------------------------------
+    # Lines longer than this are paragraphs, never site furniture, and no boilerplate rule runs
+    # over them: the longest boilerplate lines of the seeds and test pages (a copyright notice, a
+    # contributor credit) run under 300 characters, and scanning a 2M-character line with every
+    # rule held the interpreter for half a second at a time.
+    boilerplate_max_chars: int = 2_000
     # Bylines longer than this are sentences, not bylines (the longest real ones name four or
     # five people with an outlet: about 16 words).
     byline_max_words: int = 18
