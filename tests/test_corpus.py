@@ -191,3 +191,15 @@ def test_language_metadata_must_be_a_language_code():
     import framing
 
     assert framing.score_article(article).article.language == "en"  # detected from the text instead
+
+
+def test_a_stored_article_with_fields_of_a_newer_version_loads():
+    from dataclasses import asdict
+
+    from framing.corpus import article_from_dict, article_from_text
+
+    article = article_from_text("The council met. It voted.", ident="x")
+    stored = asdict(article) | {"stance": "new field", "embedding": [0.1, 0.2]}
+    assert article_from_dict(stored) == article
+    with pytest.raises(InputError, match="lacks raw_text"):
+        article_from_dict({"id": "x", "source": "x"})
