@@ -38,7 +38,7 @@ def language_name(code: str | None) -> str:
 def _detector():
     from lingua import LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_all_languages().build()
+    return LanguageDetectorBuilder.from_all_languages().with_preloaded_language_models().build()
 
 
 def detect(text: str, config: Config) -> str:
