@@ -260,7 +260,7 @@ def main(argv=None) -> int:
             errors += [e for r in results for e in r["errors"]]
             print(
                 f"round {n}: {args.sessions} concurrent sessions, {wall:.1f} s wall, server CPU {cpu:.1f} s "
-                f"({cpu / args.sessions:.2f} s per session; the rest of the wall time is the browsers' drawing, "
+                f"({cpu / max(1, args.sessions):.2f} s per session; the rest of the wall time is the browsers' drawing, "
                 "which shares the same cores)"
             )
             for name, values in (("Overview", overview), ("drill-down", drill)):
