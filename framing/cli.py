@@ -27,8 +27,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # them: beside the project in a checkout (run from its root), or wherever the environment says.
 DEFAULT_DATA = os.environ.get("FRAMING_DATA", str(Path("..") / "shared" / "data"))
 DEFAULT_SEEDS = os.environ.get("FRAMING_SEEDS", "seeds")
-# Show a progress bar from this many inputs on (below it a bar is noise).
-PROGRESS_MIN_ITEMS = 20
+# Seconds of scoring before the default progress bar appears (a short run needs no bar; the input
+# count is not known while streaming, so time decides, not a number of files).
+PROGRESS_DELAY = 2.0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ITEMS}+ files when stderr is a terminal)",
+        help=f"progress bar on stderr (default: on a terminal, once scoring takes over {PROGRESS_DELAY:g} s)",
     )
     score.add_argument("--workers", type=int, default=1, help="worker processes (local engine) or Dask workers")
     score.add_argument(
@@ -109,13 +110,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def _progress(iterable, enabled: bool | None, total: int | None = None):
-    show = enabled if enabled is not None else (sys.stderr.isatty() and (total or 0) >= PROGRESS_MIN_ITEMS)
+def _progress(iterable, enabled: bool | None):
+    """A progress bar over the stream of results: on when asked, or by default on a terminal once
+    scoring has taken PROGRESS_DELAY seconds."""
+    show = enabled if enabled is not None else sys.stderr.isatty()
     if not show:
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc="scoring", unit="article", total=total, file=sys.stderr)
+    return tqdm(iterable, desc="scoring", unit="article", file=sys.stderr, delay=0 if enabled else PROGRESS_DELAY)
 
 
 def _read(paths, config):

@@ -629,19 +629,15 @@ def _stream_records(path: Path, name: str, config: Config) -> Iterator[Article |
         yield LoadError(name, f"could not be read ({exc.strerror or exc})")
 
 
-def candidate_ids(ident: str) -> Iterator[str]:
-    """``ident``, then ``ident~2``, ``ident~3``, …: the ids an article may take, in order."""
-    yield ident
-    n = 2
-    while True:
-        yield f"{ident}~{n}"
-        n += 1
-
-
 def unique_id(ident: str, taken: Container[str]) -> str:
-    """The first of ``candidate_ids(ident)`` not in ``taken``: how every part of the product (loading,
-    the session's collection, the store) keeps two articles from sharing an id."""
-    return next(c for c in candidate_ids(ident) if c not in taken)
+    """``ident``, else the first of ``ident~2``, ``ident~3``, … not in ``taken``: how every part of
+    the product (loading, the session's collection, the store) keeps two articles from sharing an id."""
+    if ident not in taken:
+        return ident
+    n = 2
+    while f"{ident}~{n}" in taken:
+        n += 1
+    return f"{ident}~{n}"
 
 
 def _unique(article: Article, taken: set[str]) -> Article:
