@@ -125,6 +125,11 @@ class Config:
     # spokesperson"; two covers the seeds' longest labels ("US President-elect").
     label_modifiers: int = 2
 
+    # --- a collection's corrections ---------------------------------------------------------
+    # The user's corrections of loaded wording, as (phrase, "not_loaded" | "loaded") pairs: they
+    # belong to one collection (stored with it), change its scores and so its fingerprint.
+    loaded_overrides: tuple[tuple[str, str], ...] = ()
+
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)
 

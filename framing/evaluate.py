@@ -23,6 +23,7 @@ import pandas as pd
 
 from .config import DEFAULT_CONFIG
 from .scorers import hedging, loaded, tone
+from .scorers._lexical import lexicon_name
 from .text import make_doc
 
 SPLIT_SEED = "framing-eval-2026"
@@ -30,7 +31,11 @@ DEV_SHARE = 0.3  # 30 % of each corpus for tuning, 70 % held out for reporting
 # Annotated items are single sentences or snippets: no line may be read as a headline.
 SENTENCE_CONFIG = DEFAULT_CONFIG.with_(heading_max_words=0)
 # Candidate thresholds for "a sentence is loaded": the weighted own-voice cue sum it must reach.
-LOADED_THRESHOLDS = (0.5, 1.0, 1.5, 2.0)
+LOADED_THRESHOLDS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+# The same search for the word-list baseline: "a sentence is loaded" from this many listed words.
+BASELINE_COUNTS = (1, 2, 3, 4, 5)
+# Per-100-words rates for paragraph corpora (SemEval-2023).
+RATE_THRESHOLDS = (0.5, 1.0, 2.0, 3.0, 4.0, 6.0)
 VADER_CLASS_THRESHOLD = 0.05  # the paper's 3-class cut on the normalised (−1…1) scale
 NYT_SCALE = 4.0  # human ratings run −4…+4
 
@@ -222,61 +227,84 @@ def evaluate_hedging(data: Path, limit: int | None = None) -> list[Row]:
 # --- loaded language ---------------------------------------------------------------------------
 
 
-def _loaded_weight(text: str) -> tuple[float, list]:
-    evidence = loaded.score(_doc(text), SENTENCE_CONFIG).evidence
-    return sum(e.weight for e in evidence if not e.in_quote), list(evidence)
+def _loaded_weight(text: str, language: str = "en") -> tuple[float, list]:
+    doc = make_doc(" ".join(str(text).split()), language, None, SENTENCE_CONFIG)
+    evidence = [e for e in loaded.evidence(doc, SENTENCE_CONFIG) if not e.in_quote]
+    return sum(e.weight for e in evidence), evidence
+
+
+def _tuned(scores: np.ndarray, gold: np.ndarray, grid) -> float:
+    """The threshold of ``grid`` with the best macro-F1 on a dev split (ties: the lowest)."""
+    return max(grid, key=lambda th: (macro_f1(scores >= th, gold), -th))
+
+
+def _word_prf(predicted: list[list[str]], gold: list[list[str]]) -> tuple[float, float, float]:
+    """Word level: a flagged word is right when it lies in (or contains) a gold span; a gold
+    span is found when a flagged word lies in it."""
+    hit = sum(any(o in g or g in o for g in gs) for os_, gs in zip(predicted, gold, strict=True) for o in os_)
+    found = sum(any(o in g or g in o for o in os_) for os_, gs in zip(predicted, gold, strict=True) for g in gs)
+    p = hit / max(1, sum(map(len, predicted)))
+    r = found / max(1, sum(map(len, gold)))
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _riloff(data: Path) -> set[str]:
+    return _word_list(data / "recasens2013_bias_lexicons/strong_subjectives_riloff2003.txt")
+
+
+def _baseline_words(text: str, words: set[str]) -> list[str]:
+    return [w for w in _tokens(text) if w in words]
+
+
+BASELINE_NAME = "strong-subjective words (Riloff 2003), count threshold tuned on the same dev split"
 
 
 def evaluate_loaded(data: Path, limit: int | None = None) -> list[Row]:
+    """BABE is the tuning corpus: our weight threshold and the baseline's count threshold are
+    both chosen on BABE dev; PTC, WNC and the other languages are then scored without re-tuning."""
     rows = []
-    strong = {w for w in _word_list(data / "recasens2013_bias_lexicons/strong_subjectives_riloff2003.txt")}
+    strong = _riloff(data)
     babe = pd.read_csv(data / "babe_mbic/final_labels_SG2.csv", sep=";")
     babe = babe[babe["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
     babe["item"] = babe.index.astype(str) + ":" + babe["text"].str[:40]
     dev, test = _split(babe, "item", "dev", None), _split(babe, "item", "test", limit)
 
     dev_gold = (dev["label_bias"] == "Biased").to_numpy()
-    dev_weights = np.array([_loaded_weight(t)[0] for t in dev["text"]])
-    threshold = max(LOADED_THRESHOLDS, key=lambda th: macro_f1(dev_weights >= th, dev_gold))
+    threshold = _tuned(np.array([_loaded_weight(t)[0] for t in dev["text"]]), dev_gold, LOADED_THRESHOLDS)
+    base_threshold = _tuned(np.array([len(_baseline_words(t, strong)) for t in dev["text"]]), dev_gold, BASELINE_COUNTS)
     gold = (test["label_bias"] == "Biased").to_numpy()
     results = [_loaded_weight(t) for t in test["text"]]
-    ours = np.array([w >= threshold for w, _ in results])
-    base = np.array([bool(strong & set(_tokens(t))) for t in test["text"]])
+    base_words = [_baseline_words(t, strong) for t in test["text"]]
     rows.append(
         Row(
             "loaded",
             "BABE (SG2)",
-            f"sentence macro-F1 (own-voice weight ≥ {threshold:g}, tuned on dev)",
-            macro_f1(ours, gold),
-            macro_f1(base, gold),
-            "any strong-subjective word (Riloff 2003)",
+            f"sentence macro-F1 (own-voice weight ≥ {threshold:g}; baseline ≥ {base_threshold:g} words; both tuned on dev)",
+            macro_f1(np.array([w >= threshold for w, _ in results]), gold),
+            macro_f1(np.array([len(b) >= base_threshold for b in base_words]), gold),
+            BASELINE_NAME,
             "subjectivity lexicon ≈ 0.61; fine-tuned RoBERTa 0.804",
-            "≥ 0.72",
+            "≥ 0.72, baseline + 0.05",
             len(test),
         )
     )
-    # word level: our loaded cue words against the annotators' biased words
-    predicted = hit = gold_words = recalled = 0
-    for (_, evidence), words in zip(results, test["biased_words"], strict=True):
-        marked = {w.strip().strip("'\"").lower() for w in re.findall(r"'([^']*)'", str(words))}
-        ours_words = {e.text.lower() for e in evidence}
-        predicted += len(ours_words)
-        gold_words += len(marked)
-        hit += sum(any(o in m or m in o for m in marked) for o in ours_words)
-        recalled += sum(any(o in m or m in o for o in ours_words) for m in marked)
-    wp, wr = (hit / predicted if predicted else 0.0), (recalled / gold_words if gold_words else 0.0)
+    marked = [
+        [w.strip().strip("'\"").lower() for w in re.findall(r"'([^']*)'", str(words))] for words in test["biased_words"]
+    ]
+    p, r, f = _word_prf([[e.text.lower() for e in ev] for _, ev in results], marked)
+    bp, br, bf = _word_prf(base_words, marked)
     rows.append(
         Row(
             "loaded",
             "BABE (SG2)",
             "word-level F1 vs. annotators' biased words",
-            2 * wp * wr / (wp + wr) if wp + wr else 0.0,
-            None,
-            "",
+            f,
+            bf,
+            "strong-subjective words (Riloff 2003)",
             "lexicon baselines: negative words 0.40, bias lexicon 0.20",
-            "",
+            "≥ 0.40",
             len(test),
-            {"P": wp, "R": wr},
+            {"P": p, "R": r, "baseline P": bp, "baseline R": br},
         )
     )
 
@@ -284,47 +312,43 @@ def evaluate_loaded(data: Path, limit: int | None = None) -> list[Row]:
     ptc["item"] = ptc["article_id"].astype(str) + ":" + ptc["line_no"].astype(str)
     test = _split(ptc, "item", "test", limit)
     gold = (test["loaded_language"] == 1).to_numpy()
-    spans_found = spans_hit = gold_total = gold_hit = 0
-    predictions = []
-    for text, spans in zip(test["text"].fillna(""), test["loaded_language_spans"], strict=True):
-        _, evidence = _loaded_weight(text)
-        predictions.append(bool(evidence))
-        gold_spans = [s.lower() for s in str(spans).split("|")] if isinstance(spans, str) and spans else []
-        ours_words = [e.text.lower() for e in evidence]
-        spans_found += len(ours_words)
-        spans_hit += sum(any(o in g for g in gold_spans) for o in ours_words)
-        gold_total += len(gold_spans)
-        gold_hit += sum(any(o in g for o in ours_words) for g in gold_spans)
-    p, r, f = prf(np.array(predictions), gold)
-    base = np.array([bool(strong & set(_tokens(t))) for t in test["text"].fillna("")])
+    texts = test["text"].fillna("").tolist()
+    results = [_loaded_weight(t) for t in texts]
+    base_words = [_baseline_words(t, strong) for t in texts]
+    p, r, f = prf(np.array([w >= threshold for w, _ in results]), gold)
+    bp, br, bf = prf(np.array([len(b) >= base_threshold for b in base_words]), gold)
     rows.append(
         Row(
             "loaded",
             "PTC Loaded_Language",
-            "sentence F1",
+            "sentence F1 (BABE-dev thresholds, not re-tuned)",
             f,
-            prf(base, gold)[2],
-            "any strong-subjective word (Riloff 2003)",
+            bf,
+            BASELINE_NAME,
             "SemEval-2020 span identification winner ≈ 0.52 (test set, all techniques)",
-            "",
+            "≥ 0.40",
             len(test),
-            {"P": p, "R": r},
+            {"P": p, "R": r, "baseline P": bp, "baseline R": br},
         )
     )
-    sp = spans_hit / spans_found if spans_found else 0.0
-    sr = gold_hit / gold_total if gold_total else 0.0
+    spans = [
+        [s.lower() for s in str(v).split("|")] if isinstance(v, str) and v else []
+        for v in test["loaded_language_spans"]
+    ]
+    p, r, f = _word_prf([[e.text.lower() for e in ev] for _, ev in results], spans)
+    bp, br, bf = _word_prf(base_words, spans)
     rows.append(
         Row(
             "loaded",
             "PTC Loaded_Language",
-            "span F1 (our cue inside a gold span)",
-            2 * sp * sr / (sp + sr) if sp + sr else 0.0,
-            None,
+            "expert-span F1 (a flagged word inside a gold span)",
+            f,
+            bf,
+            "strong-subjective words (Riloff 2003)",
             "",
-            "",
-            "",
+            "recall well above the baseline's",
             len(test),
-            {"P": sp, "R": sr},
+            {"P": p, "R": r, "baseline P": bp, "baseline R": br},
         )
     )
 
@@ -332,7 +356,7 @@ def evaluate_loaded(data: Path, limit: int | None = None) -> list[Row]:
     post = (data / "wnc_sample_pryzant2020/post.test.txt").read_text(encoding="utf-8").splitlines()
     pairs = list(zip(pre, post, strict=True))[: limit or None]
     ours_more = [(_loaded_weight(a)[0] > _loaded_weight(b)[0]) for a, b in pairs]
-    base_more = [len(strong & set(_tokens(a))) > len(strong & set(_tokens(b))) for a, b in pairs]
+    base_more = [len(_baseline_words(a, strong)) > len(_baseline_words(b, strong)) for a, b in pairs]
     rows.append(
         Row(
             "loaded",
@@ -346,6 +370,72 @@ def evaluate_loaded(data: Path, limit: int | None = None) -> list[Row]:
             len(pairs),
         )
     )
+    rows.extend(_loaded_other_languages(data, limit))
+    return rows
+
+
+def _rate(text: str, language: str) -> float:
+    """Loaded weight per 100 words (paragraphs run from one line to a page)."""
+    return 100 * _loaded_weight(text, language)[0] / max(1, len(str(text).split()))
+
+
+def _loaded_other_languages(data: Path, limit: int | None) -> list[Row]:
+    """German, French and Swedish loaded lexicons on the data that exists for them, thresholds
+    chosen on each corpus's dev split for ours and the baseline alike (no BABE in these languages)."""
+    rows = []
+    semeval = pd.read_csv(data / "semeval2023_persuasion_de_fr/paragraphs_de_fr.tsv", sep="\t")
+    semeval["item"] = (
+        semeval["lang"] + ":" + semeval["article_id"].astype(str) + ":" + semeval["paragraph_id"].astype(str)
+    )
+    for language in ("de", "fr"):
+        if lexicon_name("loaded", language) is None:
+            continue
+        part = semeval[semeval["lang"] == language]
+        dev, test = _split(part, "item", "dev", None), _split(part, "item", "test", limit)
+
+        dev_gold = (dev["loaded_language"] == 1).to_numpy()
+        threshold = _tuned(np.array([_rate(t, language) for t in dev["text"]]), dev_gold, RATE_THRESHOLDS)
+        gold = (test["loaded_language"] == 1).to_numpy()
+        p, r, f = prf(np.array([_rate(t, language) >= threshold for t in test["text"]]), gold)
+        rows.append(
+            Row(
+                "loaded",
+                f"SemEval-2023 paragraphs ({language})",
+                f"Loaded_Language F1 (≥ {threshold:g} per 100 words, tuned on dev)",
+                f,
+                prf(np.ones(len(gold), bool), gold)[2],
+                "every paragraph loaded",
+                "XLM-R micro-F1 over all techniques: de 0.469, fr 0.508",
+                "",
+                len(test),
+                {"P": p, "R": r},
+            )
+        )
+    if lexicon_name("loaded", "de") is not None:
+        frames = {
+            name: pd.read_csv(data / f"checkthat2025_subjectivity_de/{name}_de.tsv", sep="\t", quoting=3)
+            for name in ("dev", "dev_test")
+        }
+        dev, test = frames["dev"], frames["dev_test"]
+        if limit is not None and len(test) > limit:
+            test = test.sample(n=limit, random_state=7)
+        dev_gold = (dev["label"] == "SUBJ").to_numpy()
+        threshold = _tuned(np.array([_loaded_weight(t, "de")[0] for t in dev["sentence"]]), dev_gold, LOADED_THRESHOLDS)
+        gold = (test["label"] == "SUBJ").to_numpy()
+        ours = macro_f1(np.array([_loaded_weight(t, "de")[0] >= threshold for t in test["sentence"]]), gold)
+        rows.append(
+            Row(
+                "loaded",
+                "CheckThat 2025 German subjectivity (dev-test)",
+                f"macro-F1 SUBJ/OBJ (weight ≥ {threshold:g}, tuned on dev)",
+                ours,
+                macro_f1(np.zeros(len(gold), bool), gold),
+                "every sentence objective",
+                "organiser baseline 0.69; AI Wizards 0.77 (test)",
+                "above the tuned word-list baseline",
+                len(test),
+            )
+        )
     return rows
 
 
@@ -371,7 +461,7 @@ def markdown(rows: list[Row], limit: int | None = None) -> str:
         "",
         "Written by `python -m framing evaluate` from the annotated corpora in `../shared/data` (licences and",
         "published figures in each SOURCE.md). Items are split by a hash of their id with seed",
-        f"`{SPLIT_SEED}`: {DEV_SHARE:.0%} dev (used only to choose the loaded-language threshold), the rest test;",
+        f"`{SPLIT_SEED}`: {DEV_SHARE:.0%} dev (used only to choose thresholds: ours and the baseline's alike), the rest test;",
         "every figure below is on the test split" + (f", sampled to {limit} items per corpus." if limit else "."),
         "The naive baseline is measured in the same run on the same items.",
         "",

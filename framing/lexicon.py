@@ -2,7 +2,8 @@
 
 A lexicon file (``framing/lexicons/*.tsv``) starts with ``# key: value`` header lines (name,
 language, kind, version, date, source, licence, categories, changelog) followed by one cue per
-line: ``cue<TAB>category<TAB>weight``. A cue is a phrase of space-separated token patterns:
+line: ``cue<TAB>category<TAB>weight`` and optionally ``<TAB>source`` (where the entry comes
+from: ``hand``, or a resource and its score, for built lexicons). A cue is a phrase of space-separated token patterns:
 
 - ``word``        the token, case-insensitively (typographic apostrophes count as ``'``)
 - ``speculat*``   any token starting with ``speculat`` (prefix of at least three characters)
@@ -42,6 +43,7 @@ class Entry:
     category: str
     weight: float
     line: int
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,9 @@ def parse_lexicon(text: str, origin: str) -> Lexicon:
                     header[key] = value.strip()
             continue
         parts = line.split("\t")
-        if len(parts) != 3:
-            raise LexiconError(f"{origin}:{lineno}: expected 'cue<TAB>category<TAB>weight', got {line!r}")
-        cue, category, weight_text = (p.strip() for p in parts)
+        if len(parts) not in (3, 4):
+            raise LexiconError(f"{origin}:{lineno}: expected 'cue<TAB>category<TAB>weight[<TAB>source]', got {line!r}")
+        cue, category, weight_text, source = (p.strip() for p in (*parts, "")[:4])
         try:
             weight = float(weight_text)
         except ValueError as exc:
@@ -117,7 +119,7 @@ def parse_lexicon(text: str, origin: str) -> Lexicon:
             )
         seen[key] = lineno
         compile_cue(cue, f"{origin}:{lineno}")  # validate now, not at first match
-        entries.append(Entry(cue=cue, category=category, weight=weight, line=lineno))
+        entries.append(Entry(cue=cue, category=category, weight=weight, line=lineno, source=source))
     missing = [k for k in _REQUIRED_HEADER if k not in header]
     if missing:
         raise LexiconError(f"{origin}: header lacks {', '.join(missing)}")

@@ -27,6 +27,7 @@ class Layer:
 # One layer per evidence kind; "tone" is the sentence tint (its word spans are in the cue table).
 LAYERS: tuple[Layer, ...] = (
     Layer("loaded", "Loaded wording", "#f7b6b6", "editorializing words in the outlet's voice (quoted ones dashed)"),
+    Layer("label", "Labels", "#bfe3e0", "how people and groups are named (billionaire, far-right)"),
     Layer("hedge", "Hedges", "#ffe08a", "modals, epistemic words, anonymous attribution, speculation"),
     Layer("booster", "Boosters", "#d9c2ff", "certainty markers"),
     Layer("attribution", "Attributions", "#1f6fd1", "reporting verbs and source phrases (underlined)"),
@@ -42,6 +43,7 @@ CSS = """
 .fr-ev{border-radius:3px;padding:0 1px}
 .fr-loaded{background:#f7b6b6}
 .fr-loaded.fr-q-in{background:transparent;border-bottom:2px dashed #d33}
+.fr-label{background:#bfe3e0}
 .fr-hedge{background:#ffe08a}
 .fr-booster{background:#d9c2ff}
 .fr-attribution{text-decoration:underline 2px #1f6fd1;text-underline-offset:3px}

@@ -18,10 +18,11 @@ FLOORS = {
     ("Szeged FactBank news", "sentence F1 (uncertain)"): 0.70,  # 0.732
     ("Szeged FactBank news", "cue F1 (cue words overlap)"): 0.62,  # 0.667
     ("Szeged Wikipedia", "sentence F1 (uncertain)"): 0.70,  # 0.728
-    ("BABE (SG2)", "word-level F1 vs. annotators' biased words"): 0.28,  # 0.312
-    ("PTC Loaded_Language", "sentence F1"): 0.28,  # 0.302
+    ("BABE (SG2)", "word-level F1 vs. annotators' biased words"): 0.30,  # 0.321
+    ("PTC Loaded_Language", "sentence F1 (BABE-dev thresholds, not re-tuned)"): 0.38,  # 0.419
+    ("PTC Loaded_Language", "expert-span F1 (a flagged word inside a gold span)"): 0.22,  # 0.255
 }
-BABE_SENTENCE_FLOOR = 0.62  # 0.643; the measure's name carries the dev-tuned threshold
+BABE_SENTENCE_FLOOR = 0.61  # 0.630; the measure's name carries the dev-tuned thresholds
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +42,14 @@ def test_every_pinned_measure_stays_above_its_floor(rows):
 
 # The headline measure of each corpus must beat the naive baseline of the same run. Not held
 # to it, as measured: VADER's 3-class F1 on NYT (0.527 vs 0.516 on the full test split, below
-# the baseline on this sample) and the WNC pairs (0.12 vs 0.16); both are reported as they are.
+# the baseline on this sample). Every baseline is tuned on the same dev split as ours.
 MUST_BEAT_BASELINE = (
     ("NYT editorial snippets", "Pearson r with the human mean"),
     ("Szeged FactBank news", "sentence F1 (uncertain)"),
     ("Szeged Wikipedia", "sentence F1 (uncertain)"),
-    ("PTC Loaded_Language", "sentence F1"),
+    ("PTC Loaded_Language", "sentence F1 (BABE-dev thresholds, not re-tuned)"),
+    ("PTC Loaded_Language", "expert-span F1 (a flagged word inside a gold span)"),
+    ("BABE (SG2)", "word-level F1 vs. annotators' biased words"),
 )
 
 

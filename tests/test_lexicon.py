@@ -31,7 +31,7 @@ def test_duplicate_cue_is_rejected_with_its_line():
     "body, message",
     [
         ("maybe\tc\t1\n", "category 'c' is not declared"),
-        ("maybe\ta\n", "expected 'cue<TAB>category<TAB>weight'"),
+        ("maybe\ta\n", "expected 'cue<TAB>category<TAB>weight\\[<TAB>source\\]'"),
         ("maybe\ta\theavy\n", "is not a number"),
         ("ab*\ta\t1\n", "shorter than 3"),
         ("~2 maybe\ta\t1\n", "may not start or end with a gap"),
@@ -75,3 +75,25 @@ def test_only_packaged_lexicons_load_whatever_the_name():
             load_lexicon(name)
     assert word_list("../lexicons/actor_stop") == frozenset()
     assert word_list("actor_stop")
+
+
+def test_packaged_loaded_lexicons_are_what_the_builder_makes():
+    """The built lexicons are generated files: editing one by hand, or a source without
+    rebuilding, fails here (the builder reads the resources in shared/data)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SHARED_DATA
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_lexicons.py"), "--check", "--data", str(SHARED_DATA)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_fourth_column_names_the_source_of_an_entry():
+    text = HEADER + "slammed\ta\t1\thand\nhorrid\ta\t0.5\tvader -2.5\n"
+    lexicon = parse_lexicon(text, "t.tsv")
+    assert [e.source for e in lexicon.entries] == ["hand", "vader -2.5"]

@@ -32,12 +32,25 @@ def test_000_rewrite_is_more_loaded_than_its_source_001(seed):
     assert seed("000").metrics["loaded_per_100w"].value > seed("001").metrics["loaded_per_100w"].value
 
 
+def test_the_translated_german_report_no_longer_outranks_the_rewrite_on_labels(seed):
+    # 004 names people by labels (billionaire, conservative); those are labels, not loaded wording
+    assert seed("004").metrics["labels_per_100w"].value > seed("000").metrics["labels_per_100w"].value
+    assert seed("000").metrics["loaded_per_100w"].value > seed("004").metrics["loaded_per_100w"].value
+
+
+def test_000_headline_is_scored_on_its_own(seed):
+    assert seed("000").metrics["loaded_headline"].value == 3.0  # assertively, influentially, pivotal
+    assert seed("001").metrics["loaded_headline"].value == 0.0
+
+
 @pytest.mark.parametrize(
     "prefix, kind, must, must_not",
     [
-        ("000", "loaded", ["coerce", "mogul"], ["participated", "call", "Zelensky"]),
+        ("000", "loaded", ["coerce"], ["participated", "call", "Zelensky", "mogul"]),
+        ("000", "label", ["mogul"], []),
         ("000", "hedge", ["alleged", "might"], ["stated", "said"]),
-        ("001", "loaded", ["precarious", "beleaguered", "slash", "tycoon"], ["joined", "pressure"]),
+        ("001", "loaded", ["precarious", "beleaguered", "slash"], ["joined", "pressure", "tycoon", "billionaire"]),
+        ("001", "label", ["tycoon", "billionaire"], []),
         (
             "001",
             "hedge",
@@ -45,7 +58,8 @@ def test_000_rewrite_is_more_loaded_than_its_source_001(seed):
             ["would"] * 0 + ["said"],
         ),
         ("003", "hedge", ["reportedly", "insiders", "Speculation", "appears poised", "seemingly"], ["U.S."]),
-        ("004", "loaded", ["pumps", "pumped", "autocrat", "explosive"], ["donated"]),
+        ("004", "loaded", ["pumps", "pumped", "explosive"], ["donated", "billionaire", "conservative", "autocrat"]),
+        ("004", "label", ["billionaire", "conservative", "right-wing", "autocrat"], []),
         ("004", "hedge", ["apparently", "reportedly", "two people briefed on the matter", "is also said to"], []),
         ("004", "booster", ["expressly", "actually"], []),
     ],

@@ -13,7 +13,7 @@ from ..config import Config
 from ..lexicon import available_lexicons
 from ..model import MetricSpec, ScorerOutput
 from ..text import Doc
-from . import boosters, hedging, loaded, readability, sourcing, tone
+from . import boosters, hedging, labels, loaded, readability, sourcing, tone
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ def _scorer(module) -> Scorer:
     return Scorer(module.FAMILY, metrics, module.score, module.READS)
 
 
-SCORERS: tuple[Scorer, ...] = tuple(_scorer(m) for m in (tone, hedging, loaded, boosters, sourcing, readability))
+SCORERS: tuple[Scorer, ...] = tuple(
+    _scorer(m) for m in (tone, hedging, loaded, labels, boosters, sourcing, readability)
+)
 METRICS: tuple[MetricSpec, ...] = tuple(m for s in SCORERS for m in s.metrics)
 METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)

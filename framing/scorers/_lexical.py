@@ -48,7 +48,8 @@ def _find_evidence(doc: Doc, lexicon: str, kind: str, keep) -> list[Evidence]:
     """Evidence for every cue of ``lexicon`` found in ``doc``, sentence by sentence.
 
     ``keep(doc, sentence_tokens, match)`` may veto a match; it returns None to keep it or the
-    id of the rule that rejected it.
+    id of the rule that rejected it. An entry of weight 0 (a term neutral in news, "Supreme
+    Court") is matched like any cue, so it absorbs the cue words inside it, and is never evidence.
     """
     found: list[Evidence] = []
     m = matcher(lexicon)
@@ -56,7 +57,7 @@ def _find_evidence(doc: Doc, lexicon: str, kind: str, keep) -> list[Evidence]:
         tokens = doc.sentence_tokens(sentence.index)
         norms = [t.norm for t in tokens]
         for match in m.find(norms):
-            if keep is not None and keep(tokens, match) is not None:
+            if match.entry.weight == 0 or (keep is not None and keep(tokens, match) is not None):
                 continue
             start, end = tokens[match.start].start, tokens[match.end - 1].end
             entry = match.entry
@@ -68,7 +69,7 @@ def _find_evidence(doc: Doc, lexicon: str, kind: str, keep) -> list[Evidence]:
                     kind=kind,
                     category=entry.category,
                     weight=entry.weight,
-                    rule=f"{lexicon}:{entry.line} {entry.cue}",
+                    rule=f"{lexicon}:{entry.line} {entry.cue}" + (f" ({entry.source})" if entry.source else ""),
                     sentence_index=sentence.index,
                     in_quote=doc.in_quote(start),
                 )

@@ -2,7 +2,11 @@ import pytest
 
 from conftest import doc_of
 from framing.config import DEFAULT_CONFIG
-from framing.scorers import loaded
+from framing.scorers import labels, loaded
+
+
+def flagged(text, config=DEFAULT_CONFIG, language="en"):
+    return {e.text: e for e in loaded.score(doc_of(text, language), config).evidence}
 
 
 def test_own_voice_and_quoted_loaded_words_are_counted_apart():
@@ -10,19 +14,99 @@ def test_own_voice_and_quoted_loaded_words_are_counted_apart():
     out = loaded.score(doc_of(text), DEFAULT_CONFIG)
     found = {(e.text, e.in_quote) for e in out.evidence}
     assert found == {("beleaguered", False), ("slashed", False), ("disastrous", True)}
+    own = sum(e.weight for e in out.evidence if not e.in_quote)
+    quoted = sum(e.weight for e in out.evidence if e.in_quote)
     words = 14
-    assert out.metrics["loaded_per_100w"].value == pytest.approx(100 * 2 / words)
-    assert out.metrics["loaded_quoted_per_100w"].value == pytest.approx(100 * 1 / words)
+    assert out.metrics["loaded_per_100w"].value == pytest.approx(100 * own / words)
+    assert out.metrics["loaded_quoted_per_100w"].value == pytest.approx(100 * quoted / words)
 
 
-def test_weights_distinguish_strong_and_mild_words():
-    out = loaded.score(doc_of("The autocrat met the tycoon."), DEFAULT_CONFIG)
-    assert {e.text: e.weight for e in out.evidence} == {"autocrat": 1.0, "tycoon": 0.5}
+def test_every_flag_names_its_rule_category_source_and_weight():
+    e = flagged("It was a scathing verdict.")["scathing"]
+    assert e.rule.startswith("loaded_en:") and "(hand)" in e.rule and e.category and e.weight == 1.0
+    resource = flagged("The plan was a horrendous mess.")["horrendous"]
+    assert "(" in resource.rule and resource.weight > 0
+
+
+def test_other_forms_of_listed_words_are_flagged():
+    # the hand list has the adverbs; the adjectives come from the build's morphology
+    for text, word in [
+        ("It was an egregious error.", "egregious"),
+        ("A flagrant breach.", "flagrant"),
+        ("He egregiously ignored it.", "egregiously"),
+        ("The senator caved to the lobby.", "caved to"),
+        ("The lobbying group met.", None),
+    ]:
+        if word is None:  # a noun cue (lobby) is not inflected as a verb
+            assert flagged(text) == {}, (text, flagged(text))
+        else:
+            assert word in flagged(text), (text, flagged(text))
+
+
+def test_idioms_are_flagged_as_one_span():
+    assert {"smoking gun", "stinging rebuke"} <= set(flagged("The memo is a smoking gun and a stinging rebuke."))
+
+
+def test_terms_neutral_in_news_absorb_their_words():
+    text = (
+        "The Supreme Court heard the super PAC case on national security, and the intelligence "
+        "community noted that the claims were under review."
+    )
+    assert flagged(text) == {}
+
+
+def test_the_reporting_verb_claimed_is_loaded_but_the_noun_claims_is_not():
+    assert "claimed" in flagged("The minister claimed the figures were wrong.")
+    assert "claims" not in flagged("The minister rejected the claims on Tuesday.")
+
+
+def test_labels_are_their_own_signal_and_never_loaded():
+    doc = doc_of("The billionaire backed the conservative candidate and far-left zealots protested.")
+    found_labels = {e.text for e in labels.score(doc, DEFAULT_CONFIG).evidence}
+    found_loaded = {e.text for e in loaded.score(doc, DEFAULT_CONFIG).evidence}
+    assert found_labels == {"billionaire", "conservative", "far-left"}
+    assert found_loaded == {"zealots"}  # the evaluative name counts as loaded
 
 
 def test_neutral_reporting_has_no_loaded_words():
     out = loaded.score(doc_of("The council voted five to two on Tuesday to approve the budget."), DEFAULT_CONFIG)
     assert out.evidence == () and out.metrics["loaded_per_100w"].value == 0.0
+
+
+def test_headline_framing_kicker_question_and_cues():
+    out = loaded.score(
+        doc_of("DESPERATION: Trump Caves To Democrats\n\nThe president signed the bill."), DEFAULT_CONFIG
+    )
+    rules = {e.text: e.rule for e in out.evidence}
+    assert rules["DESPERATION"].startswith("loaded_en:") or rules["DESPERATION"] == "headline:caps_kicker"
+    assert "Caves To" in rules or "Caves" in rules
+    assert out.metrics["loaded_headline"].value >= 2
+    kicker = loaded.score(doc_of("BOMBSHELL REPORT: Senate Votes on Budget\n\nThe vote was held."), DEFAULT_CONFIG)
+    assert [e.rule for e in kicker.evidence if e.category == "headline_form"] == []  # the cue already counts
+    plain = loaded.score(doc_of("SHOCKER: Senate Votes on Budget\n\nThe vote was held."), DEFAULT_CONFIG)
+    assert [e.text for e in plain.evidence if e.rule == "headline:caps_kicker"] == ["SHOCKER"]
+    place = loaded.score(doc_of("EU: Ministers Meet on Budget\n\nThe vote was held."), DEFAULT_CONFIG)
+    assert place.metrics["loaded_headline"].value == 0.0
+    question = loaded.score(doc_of("Is the Budget Doomed?\n\nThe vote was held."), DEFAULT_CONFIG)
+    assert [e.rule for e in question.evidence if e.category == "headline_form"] == ["headline:question"]
+
+
+def test_loaded_headline_is_empty_without_a_headline():
+    out = loaded.score(doc_of("The council voted on Tuesday. It approved the budget."), DEFAULT_CONFIG)
+    assert out.metrics["loaded_headline"].value is None
+    assert out.metrics["loaded_headline"].reason == "no headline found"
+
+
+def test_a_collections_corrections_apply_with_user_rules():
+    text = "The pivotal vote was a Hail Mary for the tech mogul."
+    before = flagged(text)
+    assert "pivotal" in before and "Hail Mary" not in before
+    config = DEFAULT_CONFIG.with_(loaded_overrides=(("Pivotal", "not_loaded"), ("hail  mary", "loaded")))
+    after = flagged(text, config)
+    assert "pivotal" not in after
+    assert after["Hail Mary"].rule == "user:loaded hail mary" and after["Hail Mary"].category == "user"
+    out = loaded.score(doc_of(text), config)
+    assert out.metrics["loaded_per_100w"].value == pytest.approx(100 * 1.0 / 11)
 
 
 def test_swedish_has_no_loaded_lexicon_so_metric_is_empty():
