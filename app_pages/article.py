@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import caches, ui
+from app_pages import caches, session, ui
+from framing import FramingError
 from framing.render import HIGHLIGHT_KINDS, LAYERS, cue_counts, highlight_html, legend_html
 from framing.report import rel_name
 from framing.scorers import METRICS
+from framing.scorers.loaded import LOADED, NOT_LOADED, phrase_occurs
 
 report = caches.report()
 if not report.articles:
@@ -108,6 +110,41 @@ with score_col:
             "Kinds", sorted(cues["kind"].unique()), default=sorted(set(cues["kind"]) - {"tone"}), key="cue_kinds"
         )
         st.dataframe(cues[cues["kind"].isin(kinds)], hide_index=True, key="cue_table")
+
+    st.subheader("Correct loaded wording")
+    st.caption(
+        "A correction applies to every article of this collection (and is saved with it); the spans it adds "
+        "carry the rule user:loaded. Other collections are not affected."
+    )
+    flagged = sorted(
+        {e.text for e in current.evidence if e.kind == "loaded" and e.category not in ("headline_form", "user")},
+        key=str.casefold,
+    )
+    fix_left, fix_right = st.columns(2)
+    with fix_left:
+        word = st.selectbox(
+            "A flagged word", flagged, index=None, placeholder="Choose a flagged word", key="fix_flagged"
+        )
+        if st.button("Not loaded here", key="fix_not_loaded", disabled=word is None):
+            session.correct(word, NOT_LOADED)
+            st.rerun()
+    with fix_right:
+        phrase = st.text_input("A word or phrase of this article", key="fix_phrase", max_chars=200)
+        if st.button("Add as loaded", key="fix_loaded", disabled=not phrase.strip()):
+            if not phrase_occurs(article.text, phrase):
+                st.error(f"“{ui.md(phrase)}” does not occur in this article as whole words.")
+            else:
+                try:
+                    session.correct(phrase, LOADED)
+                    st.rerun()
+                except FramingError as exc:
+                    st.error(ui.md(str(exc)))
+    for i, (fixed, action) in enumerate(session.overrides()):
+        said, undo = st.columns([4, 1])
+        said.markdown(f"“{ui.md(fixed)}”: {'not loaded' if action == NOT_LOADED else 'loaded'}")
+        if undo.button("Undo", key=f"fix_undo_{i}"):
+            session.correct(fixed, None)
+            st.rerun()
 
     st.subheader("Removed boilerplate")
     if article.removed:

@@ -126,7 +126,7 @@ def _key(article: Article, fingerprint: str) -> str:
 
 def article_keys(items) -> tuple[str, ...]:
     """The score-cache keys of articles (content + engine fingerprint; not the id)."""
-    fingerprint = framing.engine_fingerprint(deploy.config())
+    fingerprint = framing.engine_fingerprint(session.config())
     return tuple(_key(a, fingerprint) for a in items)
 
 
@@ -144,13 +144,13 @@ def _scored(key: str, article: Article, saved: frozenset[str]) -> ArticleReport:
     def make() -> ArticleReport:
         if persist:
             _remember(key, database)
-            return deploy.store().score(article, deploy.config())
-        return framing.score_article(article, deploy.config())
+            return deploy.store().score(article, session.config())
+        return framing.score_article(article, session.config())
 
     cache = _own() if is_private(article) else shared()
     report = cache.get(("score", key), make, approx_bytes)
     if persist and (key, database) not in _PERSISTED:
-        deploy.store().score(article, deploy.config(), compute=lambda: report)
+        deploy.store().score(article, session.config(), compute=lambda: report)
         _remember(key, database)
     return with_id(report, article.id)
 
@@ -182,7 +182,7 @@ def report() -> Report:
 
     def make() -> Report:
         scored = [_scored(k, a, saved) for (_, k), a in zip(key, current, strict=True)]
-        return framing.assemble_report(scored, (), deploy.config())
+        return framing.assemble_report(scored, (), session.config())
 
     # ``saved`` is part of the key: once articles are saved, their scores go to the database.
     shared_report = _collection_cache(current).get(("report", key, saved), make, _report_bytes)
@@ -211,7 +211,7 @@ def comparison(rep: Report):
 
     def make():
         with st.spinner("Comparing the articles…"):
-            return compare(rep, deploy.config(), actors=specs)
+            return compare(rep, session.config(), actors=specs)
 
     return _collection_cache(current).get(
         ("comparison", collection_key(current), actors_key),

@@ -36,6 +36,30 @@ def reset_to_seeds() -> None:
     seeds, errors = seed_collection()
     st.session_state["articles"] = list(seeds)
     st.session_state["load_errors"] = list(errors)
+    st.session_state["loaded_overrides"] = ()
+
+
+def overrides() -> tuple[tuple[str, str], ...]:
+    """The collection's corrections of loaded wording ("not loaded here", "loaded")."""
+    return st.session_state.get("loaded_overrides", ())
+
+
+def config() -> framing.Config:
+    """The scoring configuration of this session's collection: the deployment's, with the
+    collection's corrections (they change its scores and so its cache keys, no one else's)."""
+    return deploy.config().with_(loaded_overrides=overrides())
+
+
+def correct(phrase: str, action: str | None) -> None:
+    """Mark ``phrase`` "not_loaded" or "loaded" in this collection (None: undo). Written through
+    to the open saved collection when this user may edit it. Raises InputError for a bad phrase."""
+    from app_pages import access
+    from framing.scorers.loaded import with_override
+
+    st.session_state["loaded_overrides"] = with_override(overrides(), phrase, action)
+    opened = st.session_state.get("collection")
+    if opened and access.can_edit():
+        deploy.store().set_overrides(opened[0], overrides())
 
 
 def add(new_articles: list[Article], errors: list[LoadError]) -> list[Article]:
@@ -87,6 +111,7 @@ def open_collection(collection_id: int, name: str) -> None:
     st.session_state["load_errors"] = []
     st.session_state["collection"] = (collection_id, name)
     st.session_state["saved_hashes"] = frozenset(content_hash(a) for a in stored)
+    st.session_state["loaded_overrides"] = deploy.store().overrides(collection_id)
 
 
 def save_to_collection(collection_id: int) -> list[str]:
@@ -101,5 +126,8 @@ def save_to_collection(collection_id: int) -> list[str]:
             f"the collection holds {len(held):,} articles; adding {len(new):,} would pass the limit of {limit:,}"
         )
     stored = db.add_articles(collection_id, new)
+    merged = tuple(sorted({**dict(db.overrides(collection_id)), **dict(overrides())}.items()))
+    db.set_overrides(collection_id, merged)  # the collection's corrections and this session's
+    st.session_state["loaded_overrides"] = merged
     st.session_state["saved_hashes"] = frozenset(held | {content_hash(a) for a in new})  # the session now works on it
     return stored

@@ -64,6 +64,7 @@ def assemble_report(
         tuple(errors),
         engine_version=__version__,
         fingerprint=engine_fingerprint(config),
+        overrides=config.loaded_overrides,
     )
 
 

@@ -133,6 +133,8 @@ class Report:
     errors: tuple[LoadError, ...] = ()
     engine_version: str = __version__
     fingerprint: str = ""  # the engine fingerprint the scores were made under (framing.fingerprint)
+    # The collection's corrections of loaded wording the scores include (Config.loaded_overrides).
+    overrides: tuple[tuple[str, str], ...] = ()
 
     def get(self, article_id: str) -> ArticleReport:
         for report in self.articles:
@@ -157,6 +159,7 @@ class Report:
         return {
             "engine_version": self.engine_version,
             "fingerprint": self.fingerprint,
+            "loaded_overrides": [{"phrase": p, "action": a} for p, a in self.overrides],
             "articles": [r.to_dict() for r in self.articles],
             "errors": [asdict(e) for e in self.errors],
         }
@@ -168,6 +171,7 @@ class Report:
             errors=tuple(LoadError(**e) for e in data.get("errors", ())),
             engine_version=data.get("engine_version", ""),
             fingerprint=data.get("fingerprint", ""),
+            overrides=tuple((o["phrase"], o["action"]) for o in data.get("loaded_overrides", ())),
         )
 
     def to_json(self) -> str:

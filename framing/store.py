@@ -47,7 +47,7 @@ from .errors import StoreError
 from .fingerprint import content_hash, engine_fingerprint
 from .report import ArticleReport, with_id
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # How many ids to try for one article before giving up: each failed try means another session
 # inserted the same id after this batch read the collection's ids.
 MAX_ID_RETRIES = 50
@@ -56,6 +56,8 @@ MAX_ID_RETRIES = 50
 ADD_BATCH = 200
 # Longest collection name: an event's name, not a text ("Musk–Zelensky call, November 2024").
 MAX_NAME_CHARS = 120
+# Longest corrected phrase: a word or an idiom, not a passage.
+MAX_PHRASE_CHARS = 200
 
 metadata = MetaData()
 meta_table = Table("framing_meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
@@ -87,6 +89,15 @@ scores_table = Table(
 )
 
 
+overrides_table = Table(
+    "overrides",
+    metadata,
+    Column("collection_id", Integer, ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True),
+    Column("phrase", String(MAX_PHRASE_CHARS), primary_key=True),
+    Column("action", String(16), nullable=False),
+)
+
+
 def _scores_by_fingerprint(conn) -> None:
     """Schema 1 keyed scores by engine version and configuration but not by the lexicons; the
     cache is dropped and recreated keyed by the engine fingerprint (scores are recomputed on use)."""
@@ -94,8 +105,13 @@ def _scores_by_fingerprint(conn) -> None:
     scores_table.create(conn)
 
 
+def _add_overrides(conn) -> None:
+    """Schema 3 stores each collection's corrections of loaded wording."""
+    overrides_table.create(conn, checkfirst=True)
+
+
 # Migrations from each schema version to the next, as functions of a connection.
-MIGRATIONS = {1: _scores_by_fingerprint}
+MIGRATIONS = {1: _scores_by_fingerprint, 2: _add_overrides}
 
 
 @dataclass(frozen=True)
@@ -348,6 +364,32 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [article_from_dict(json.loads(row[0])) for row in conn.execute(query)]
+
+    # --- corrections -------------------------------------------------------------------------------
+
+    @_database_errors
+    def overrides(self, collection_id: int) -> tuple[tuple[str, str], ...]:
+        """The collection's corrections of loaded wording, as ``Config.loaded_overrides``."""
+        query = (
+            select(overrides_table.c.phrase, overrides_table.c.action)
+            .where(overrides_table.c.collection_id == collection_id)
+            .order_by(overrides_table.c.phrase)
+        )
+        with self.engine.connect() as conn:
+            return tuple((row[0], row[1]) for row in conn.execute(query))
+
+    @_database_errors
+    def set_overrides(self, collection_id: int, overrides: Iterable[tuple[str, str]]) -> None:
+        """Replace the collection's corrections (one transaction)."""
+        rows = [{"collection_id": collection_id, "phrase": p, "action": a} for p, a in dict(overrides).items()]
+        if any(len(r["phrase"]) > MAX_PHRASE_CHARS for r in rows):
+            raise StoreError(f"a corrected phrase is longer than {MAX_PHRASE_CHARS} characters")
+        with self.engine.begin() as conn:
+            if not self._exists(conn, collection_id):
+                raise StoreError(f"no collection {collection_id}")
+            conn.execute(delete(overrides_table).where(overrides_table.c.collection_id == collection_id))
+            if rows:
+                conn.execute(insert(overrides_table), rows)
 
     # --- score cache -----------------------------------------------------------------------------
 

@@ -191,10 +191,12 @@ def test_a_schema_1_database_keeps_its_collections_and_rekeys_its_score_cache(tm
             )
         )
         conn.execute(text("INSERT INTO scores VALUES ('h', '0.1.0', 'c', '{}')"))
+        conn.execute(text("DROP TABLE overrides"))  # schema 3 added it
         conn.execute(text("UPDATE framing_meta SET value = '1' WHERE key = 'schema_version'"))
     old.engine.dispose()
     migrated = Store(url)
-    assert migrated.schema_version() == SCHEMA_VERSION == 2
+    assert migrated.schema_version() == SCHEMA_VERSION == 3
+    assert migrated.overrides(kept.id) == ()
     columns = {c["name"] for c in inspect(create_engine(url)).get_columns("scores")}
     assert columns == {"content_hash", "fingerprint", "report"}
     assert [a.id for a in migrated.articles(kept.id)] == ["x"]
@@ -273,3 +275,18 @@ def test_collection_names_are_normalised_bounded_and_unique_across_look_alikes(s
     other = store.create_collection("Flood")
     with pytest.raises(StoreError, match="already exists"):
         store.rename_collection(other.id, "budget vote 2024")
+
+
+def test_a_collections_corrections_are_stored_replaced_and_deleted_with_it(store):
+    event, other = store.create_collection("Event"), store.create_collection("Other")
+    store.set_overrides(event.id, [("pivotal", "not_loaded"), ("hail mary", "loaded")])
+    assert store.overrides(event.id) == (("hail mary", "loaded"), ("pivotal", "not_loaded"))
+    assert store.overrides(other.id) == ()
+    store.set_overrides(event.id, [("pivotal", "not_loaded")])
+    assert store.overrides(event.id) == (("pivotal", "not_loaded"),)
+    with pytest.raises(StoreError, match="longer than"):
+        store.set_overrides(event.id, [("x" * 201, "loaded")])
+    assert store.overrides(event.id) == (("pivotal", "not_loaded"),)  # nothing half-written
+    store.delete_collection(event.id)
+    with pytest.raises(StoreError, match="no collection"):
+        store.set_overrides(event.id, [("pivotal", "not_loaded")])

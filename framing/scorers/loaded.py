@@ -14,6 +14,7 @@ import functools
 import re
 
 from ..config import Config
+from ..errors import InputError
 from ..lang import language_name
 from ..lexicon import Lexicon, PhraseMatcher, normalize_token
 from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
@@ -74,6 +75,35 @@ def _user_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
 def override_key(phrase: str) -> str:
     """The form a correction is stored and compared in (case and spacing folded)."""
     return " ".join(normalize_token(phrase).split())
+
+
+MAX_OVERRIDE_CHARS = 200  # a word or an idiom, not a passage
+
+
+def phrase_occurs(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as whole words (case and spacing folded)."""
+    words = override_key(phrase).split()
+    if not words:
+        return False
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+    return re.search(pattern, normalize_token(text)) is not None
+
+
+def with_override(overrides, phrase: str, action: str | None) -> tuple[tuple[str, str], ...]:
+    """``overrides`` with ``phrase`` marked ``action`` ("not_loaded" or "loaded"), or its
+    correction removed when ``action`` is None; sorted, one action per phrase."""
+    key = override_key(phrase)
+    if action is not None:
+        if action not in (NOT_LOADED, LOADED):
+            raise InputError(f"unknown correction {action!r}: use {NOT_LOADED!r} or {LOADED!r}")
+        if not re.search(r"\w", key):
+            raise InputError("a correction needs a word")
+        if len(key) > MAX_OVERRIDE_CHARS:
+            raise InputError(f"a correction is a word or a phrase of at most {MAX_OVERRIDE_CHARS} characters")
+    kept = {p: a for p, a in overrides if p != key}
+    if action is not None:
+        kept[key] = action
+    return tuple(sorted(kept.items()))
 
 
 def _apply_overrides(doc: Doc, found: list[Evidence], overrides) -> list[Evidence]:

@@ -348,3 +348,65 @@ def test_an_actor_edited_to_a_blank_name_is_dropped_and_every_page_still_works()
         assert not at.exception, page
     with pytest.raises(framing.UsageError, match="needs a name"):
         ActorSpec("  ", PERSON, ("x",))
+
+
+def _loaded_value(at) -> float:
+    scores = frame_with(at, "vs. others' median")
+    return float(scores[scores["metric"] == "loaded"].iloc[0]["value"])
+
+
+def test_correcting_a_flag_rescores_the_collection_and_is_saved_with_it(downloads):
+    import json
+    import os
+
+    from sqlalchemy import create_engine, text
+
+    at = run_page("article", {"article": "000_e191cd35296de808"})
+    before = _loaded_value(at)
+    at.selectbox(key="fix_flagged").set_value("pivotal").run()
+    at.button(key="fix_not_loaded").click().run()
+    assert not at.exception
+    assert not re.search(r"fr-loaded[^>]*>pivotal</span>", html_of(at))
+    after_removal = _loaded_value(at)
+    assert after_removal < before
+    at.text_input(key="fix_phrase").input("no such phrase here").run()
+    at.button(key="fix_loaded").click().run()
+    assert any("does not occur in this article" in e.value for e in at.error)
+    at.text_input(key="fix_phrase").input("Zelensky").run()
+    at.button(key="fix_loaded").click().run()
+    assert re.search(r"fr-loaded[^>]*>Zelensky</span>", html_of(at))
+    assert _loaded_value(at) > after_removal
+    # the Methods page lists the collection's corrections
+    at.switch_page("app_pages/methods.py")
+    at.run()
+    corrections = frame_with(at, "correction")
+    assert set(zip(corrections["word or phrase"], corrections["correction"], strict=True)) == {
+        ("pivotal", "not loaded"),
+        ("zelensky", "loaded"),
+    }
+    # the exports carry them: the spans with the user rule, the JSON with the list
+    at.switch_page("app_pages/data.py")
+    at.run()
+    spans = downloads["spans.csv"].decode()
+    assert "user:loaded zelensky" in spans and ",pivotal," not in spans.replace('"', "")
+    exported = json.loads(downloads["report.json"])
+    assert {(o["phrase"], o["action"]) for o in exported["loaded_overrides"]} == {
+        ("pivotal", "not_loaded"),
+        ("zelensky", "loaded"),
+    }
+    # saved with the collection; another session, and another collection, are not affected
+    at.text_input(key="collection_name").input("Corrected")
+    submit(at, "collection_create")
+    database = create_engine(f"sqlite:///{os.environ['FRAMING_DB']}")
+    with database.connect() as conn:
+        stored = set(conn.execute(text("SELECT phrase, action FROM overrides")))
+    assert stored == {("pivotal", "not_loaded"), ("zelensky", "loaded")}
+    other = run_page("article", {"article": "000_e191cd35296de808"})
+    assert _loaded_value(other) == pytest.approx(before)
+    other.switch_page("app_pages/data.py")
+    other.run()
+    other.button(key="collection_open").click().run()
+    other.switch_page("app_pages/article.py")
+    other.query_params["article"] = "000_e191cd35296de808"
+    other.run()
+    assert _loaded_value(other) == pytest.approx(_loaded_value(at.switch_page("app_pages/article.py").run()))

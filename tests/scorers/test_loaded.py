@@ -113,3 +113,18 @@ def test_swedish_has_no_loaded_lexicon_so_metric_is_empty():
     out = loaded.score(doc_of("Ministern sa att planen var katastrofal.", "sv"), DEFAULT_CONFIG)
     assert out.metrics["loaded_per_100w"].value is None
     assert "Swedish (sv)" in out.metrics["loaded_per_100w"].reason
+
+
+def test_corrections_are_validated_folded_and_one_per_phrase():
+    from framing.errors import InputError
+    from framing.scorers.loaded import phrase_occurs, with_override
+
+    fixed = with_override((), "  Hail   MARY ", "loaded")
+    assert fixed == (("hail mary", "loaded"),)
+    assert with_override(fixed, "hail mary", "not_loaded") == (("hail mary", "not_loaded"),)
+    assert with_override(fixed, "Hail Mary", None) == ()
+    for phrase, action in [("   ", "loaded"), ("...", "loaded"), ("x" * 201, "loaded"), ("word", "maybe")]:
+        with pytest.raises(InputError):
+            with_override((), phrase, action)
+    assert phrase_occurs("It was a Hail\nMary pass.", "hail mary")
+    assert not phrase_occurs("It was a Hail Maryland pass.", "hail mary")
