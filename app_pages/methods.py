@@ -88,7 +88,7 @@ st.markdown(
     "not a hedge, *May* is a month). Irony, implication and framing by selection of facts are not captured.\n"
     "- **Loaded wording is context-dependent.** *Historic* is neutral in one story and editorial in another; weights "
     "of 0.5 mark such words, and a collection's users can correct any flag on the Article page. On annotated news the lexicon finds 44 % of expert-marked loaded spans at 14 % precision (see Validation).\n"
-    "- **Languages.** Tone (VADER), loaded wording and labels are English only; hedges, boosters and attributions cover "
+    "- **Languages.** Tone (VADER) is English only; loaded wording and labels cover English, French, Swedish and German (the German lexicon is small: MLSA's marked words and hand cues); hedges, boosters and attributions cover "
     "English and Swedish; LIX, counts and quotation share cover every language. Flesch formulas are English only.\n"
     "- **Tone is sentence sentiment**, not stance toward an actor: a sympathetic report of a tragedy scores negative.\n"
     "- **Relative framing** needs several articles about the same event; with two, each is compared with the other.\n"

@@ -35,7 +35,7 @@ LOADED_THRESHOLDS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 # The same search for the word-list baseline: "a sentence is loaded" from this many listed words.
 BASELINE_COUNTS = (1, 2, 3, 4, 5)
 # Per-100-words rates for paragraph corpora (SemEval-2023).
-RATE_THRESHOLDS = (0.5, 1.0, 2.0, 3.0, 4.0, 6.0)
+RATE_THRESHOLDS = (0.25, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0)
 VADER_CLASS_THRESHOLD = 0.05  # the paper's 3-class cut on the normalised (−1…1) scale
 NYT_SCALE = 4.0  # human ratings run −4…+4
 
@@ -93,7 +93,7 @@ def _word_list(path: Path) -> set[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z'-]*", str(text).lower())
+    return re.findall(r"[^\W\d_][\w'-]*", str(text).lower())
 
 
 # --- tone ----------------------------------------------------------------------------------
@@ -379,9 +379,26 @@ def _rate(text: str, language: str) -> float:
     return 100 * _loaded_weight(text, language)[0] / max(1, len(str(text).split()))
 
 
+def _plain_word_list(data: Path, language: str) -> tuple[set[str], str]:
+    """The plain word-list baseline of a language: every word a general polarity or subjectivity
+    list of that language scores (textblob-de polarity for German, pattern subjectivity >= 0.5
+    for French), counted like our cues and tuned the same way."""
+    if language == "de":
+        frame = pd.read_csv(data / "german_polarity_lexicon_textblob_de/de_polarity_lexicon.tsv", sep="\t")
+        return set(frame.loc[frame["polarity"] != 0, "form"].str.lower()), "textblob-de polarity words"
+    frame = pd.read_csv(data / "pattern_subjectivity_lexicon_en_fr/fr_sentiment_lexicon.tsv", sep="\t")
+    return set(frame.loc[frame["subjectivity"].abs() >= 0.5, "form"].str.lower()), "pattern-fr subjective words"
+
+
+def _list_rate(text: str, words: set[str]) -> float:
+    tokens = re.findall(r"[^\W\d_][\w'-]*", str(text).lower())
+    return 100 * sum(t in words for t in tokens) / max(1, len(tokens))
+
+
 def _loaded_other_languages(data: Path, limit: int | None) -> list[Row]:
-    """German, French and Swedish loaded lexicons on the data that exists for them, thresholds
-    chosen on each corpus's dev split for ours and the baseline alike (no BABE in these languages)."""
+    """French and German loaded lexicons on the data that exists for them (Swedish has none),
+    thresholds chosen on each corpus's dev split for ours and the word-list baseline alike (BABE
+    is English)."""
     rows = []
     semeval = pd.read_csv(data / "semeval2023_persuasion_de_fr/paragraphs_de_fr.tsv", sep="\t")
     semeval["item"] = (
@@ -390,28 +407,30 @@ def _loaded_other_languages(data: Path, limit: int | None) -> list[Row]:
     for language in ("de", "fr"):
         if lexicon_name("loaded", language) is None:
             continue
+        words, words_name = _plain_word_list(data, language)
         part = semeval[semeval["lang"] == language]
         dev, test = _split(part, "item", "dev", None), _split(part, "item", "test", limit)
-
         dev_gold = (dev["loaded_language"] == 1).to_numpy()
         threshold = _tuned(np.array([_rate(t, language) for t in dev["text"]]), dev_gold, RATE_THRESHOLDS)
+        base_threshold = _tuned(np.array([_list_rate(t, words) for t in dev["text"]]), dev_gold, RATE_THRESHOLDS)
         gold = (test["loaded_language"] == 1).to_numpy()
-        p, r, f = prf(np.array([_rate(t, language) >= threshold for t in test["text"]]), gold)
+        ours = macro_f1(np.array([_rate(t, language) >= threshold for t in test["text"]]), gold)
+        base = macro_f1(np.array([_list_rate(t, words) >= base_threshold for t in test["text"]]), gold)
         rows.append(
             Row(
                 "loaded",
                 f"SemEval-2023 paragraphs ({language})",
-                f"Loaded_Language F1 (≥ {threshold:g} per 100 words, tuned on dev)",
-                f,
-                prf(np.ones(len(gold), bool), gold)[2],
-                "every paragraph loaded",
+                f"Loaded_Language macro-F1 (≥ {threshold:g} per 100 words; baseline ≥ {base_threshold:g}; both tuned on dev)",
+                ours,
+                base,
+                words_name,
                 "XLM-R micro-F1 over all techniques: de 0.469, fr 0.508",
-                "",
+                "above the tuned word-list baseline",
                 len(test),
-                {"P": p, "R": r},
             )
         )
     if lexicon_name("loaded", "de") is not None:
+        words, words_name = _plain_word_list(data, "de")
         frames = {
             name: pd.read_csv(data / f"checkthat2025_subjectivity_de/{name}_de.tsv", sep="\t", quoting=3)
             for name in ("dev", "dev_test")
@@ -421,16 +440,20 @@ def _loaded_other_languages(data: Path, limit: int | None) -> list[Row]:
             test = test.sample(n=limit, random_state=7)
         dev_gold = (dev["label"] == "SUBJ").to_numpy()
         threshold = _tuned(np.array([_loaded_weight(t, "de")[0] for t in dev["sentence"]]), dev_gold, LOADED_THRESHOLDS)
+        base_threshold = _tuned(
+            np.array([len(_baseline_words(t, words)) for t in dev["sentence"]]), dev_gold, BASELINE_COUNTS
+        )
         gold = (test["label"] == "SUBJ").to_numpy()
         ours = macro_f1(np.array([_loaded_weight(t, "de")[0] >= threshold for t in test["sentence"]]), gold)
+        base = macro_f1(np.array([len(_baseline_words(t, words)) >= base_threshold for t in test["sentence"]]), gold)
         rows.append(
             Row(
                 "loaded",
                 "CheckThat 2025 German subjectivity (dev-test)",
-                f"macro-F1 SUBJ/OBJ (weight ≥ {threshold:g}, tuned on dev)",
+                f"macro-F1 SUBJ/OBJ (weight ≥ {threshold:g}; baseline ≥ {base_threshold:g} words; both tuned on dev)",
                 ours,
-                macro_f1(np.zeros(len(gold), bool), gold),
-                "every sentence objective",
+                base,
+                words_name,
                 "organiser baseline 0.69; AI Wizards 0.77 (test)",
                 "above the tuned word-list baseline",
                 len(test),

@@ -109,10 +109,40 @@ def test_a_collections_corrections_apply_with_user_rules():
     assert out.metrics["loaded_per_100w"].value == pytest.approx(100 * 1.0 / 11)
 
 
-def test_swedish_has_no_loaded_lexicon_so_metric_is_empty():
-    out = loaded.score(doc_of("Ministern sa att planen var katastrofal.", "sv"), DEFAULT_CONFIG)
+def test_a_language_without_a_loaded_lexicon_gets_empty_metrics_with_the_reason():
+    out = loaded.score(doc_of("Ministeri sanoi, että suunnitelma oli katastrofaalinen.", "fi"), DEFAULT_CONFIG)
     assert out.metrics["loaded_per_100w"].value is None
-    assert "Swedish (sv)" in out.metrics["loaded_per_100w"].reason
+    assert "Finnish (fi)" in out.metrics["loaded_per_100w"].reason
+
+
+@pytest.mark.parametrize(
+    "language, text, loaded_words, label_words",
+    [
+        ("sv", "Miljardären kallade planen katastrofal och ett fiasko.", {"katastrofal", "fiasko"}, {"Miljardären"}),
+        (
+            "fr",
+            "Le milliardaire a qualifié ce plan de désastreux et de mascarade.",
+            {"désastreux", "mascarade"},
+            {"milliardaire"},
+        ),
+        (
+            "de",
+            "Der Milliardär nannte den Plan katastrophal und ein Fiasko.",
+            {"katastrophal", "Fiasko"},
+            {"Milliardär"},
+        ),
+    ],
+)
+def test_swedish_french_and_german_have_loaded_and_label_lexicons(language, text, loaded_words, label_words):
+    doc = doc_of(text, language)
+    assert {e.text for e in loaded.score(doc, DEFAULT_CONFIG).evidence} == loaded_words
+    assert {e.text for e in labels.score(doc, DEFAULT_CONFIG).evidence} == label_words
+
+
+def test_everyday_words_of_translated_lexicons_are_not_loaded():
+    # the word-by-word Swedish VADER and AFINN score "ha" (have), "trots" (despite), "typ" (type)
+    out = loaded.score(doc_of("Vi har haft typ samma regler trots allt, sa hon.", "sv"), DEFAULT_CONFIG)
+    assert out.evidence == ()
 
 
 def test_corrections_are_validated_folded_and_one_per_phrase():
