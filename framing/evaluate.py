@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .config import DEFAULT_CONFIG
-from .scorers import hedging, loaded, tone
+from .scorers import boosters, hedging, loaded, tone
 from .scorers._lexical import lexicon_name
 from .text import make_doc
 
@@ -462,10 +462,96 @@ def _loaded_other_languages(data: Path, limit: int | None) -> list[Row]:
     return rows
 
 
+# --- boosters ---------------------------------------------------------------------------------
+
+
+def _exaggeration_spans(data: Path) -> dict[str, list[tuple[int, int]]]:
+    """PTC's Exaggeration,Minimisation spans by article (character offsets in the article text)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    labels = (data / "propaganda_ptc_semeval2020/train-task2-TC.labels").read_text(encoding="utf-8")
+    for line in labels.splitlines():
+        article, technique, start, end = line.split("\t")
+        if technique == "Exaggeration,Minimisation":
+            spans.setdefault(article, []).append((int(start), int(end)))
+    return spans
+
+
+def evaluate_boosters(data: Path, limit: int | None = None) -> list[Row]:
+    """No corpus annotates boosters; the closest is PTC's Exaggeration,Minimisation technique
+    (intensifying or minimising wording, expert spans in news articles). Our threshold and the
+    baseline's (VADER's booster list: every degree adverb, very and so included) are both tuned
+    on PTC dev."""
+    ptc = pd.read_csv(data / "propaganda_ptc_semeval2020/train_sentences_labeled.tsv", sep="\t")
+    ptc["item"] = ptc["article_id"].astype(str) + ":" + ptc["line_no"].astype(str)
+    spans = _exaggeration_spans(data)
+    articles = {}
+
+    def gold_texts(row) -> list[str]:
+        key = str(row.article_id)
+        if key not in articles:
+            path = data / f"propaganda_ptc_semeval2020/train-articles/article{key}.txt"
+            articles[key] = path.read_text(encoding="utf-8")
+        text = articles[key]
+        return [text[a:b].lower() for a, b in spans.get(key, []) if a < row.end and row.start < b]
+
+    vader = pd.read_csv(data / "hedge_booster_wordlists/vader_booster_dampener.tsv", sep="\t")
+    listed = set(vader.loc[vader["type"] == "booster", "term"].str.lower())
+
+    def ours(text: str) -> tuple[float, list[str]]:
+        evidence = boosters.score(_doc(text), SENTENCE_CONFIG).evidence
+        return sum(e.weight for e in evidence), [e.text.lower() for e in evidence]
+
+    dev, test = _split(ptc, "item", "dev", None), _split(ptc, "item", "test", limit)
+    dev_gold = np.array([bool(gold_texts(r)) for r in dev.itertuples()])
+    dev_texts = dev["text"].fillna("").tolist()
+    threshold = _tuned(np.array([ours(t)[0] for t in dev_texts]), dev_gold, LOADED_THRESHOLDS)
+    base_threshold = _tuned(np.array([len(_baseline_words(t, listed)) for t in dev_texts]), dev_gold, BASELINE_COUNTS)
+    golds = [gold_texts(r) for r in test.itertuples()]
+    gold = np.array([bool(g) for g in golds])
+    texts = test["text"].fillna("").tolist()
+    results = [ours(t) for t in texts]
+    base_words = [_baseline_words(t, listed) for t in texts]
+    p, r, f = prf(np.array([w >= threshold for w, _ in results]), gold)
+    bp, br, bf = prf(np.array([len(b) >= base_threshold for b in base_words]), gold)
+    name = "VADER's booster list (60 degree adverbs), count threshold tuned on the same dev split"
+    rows = [
+        Row(
+            "boosters",
+            "PTC Exaggeration,Minimisation (proxy)",
+            f"sentence F1 (weight ≥ {threshold:g}; baseline ≥ {base_threshold:g} words; both tuned on dev)",
+            f,
+            bf,
+            name,
+            "",
+            "",
+            len(test),
+            {"P": p, "R": r, "baseline P": bp, "baseline R": br},
+        ),
+    ]
+    p, r, f = _word_prf([w for _, w in results], golds)
+    bp, br, bf = _word_prf(base_words, golds)
+    rows.append(
+        Row(
+            "boosters",
+            "PTC Exaggeration,Minimisation (proxy)",
+            "expert-span F1 (a flagged word inside a gold span)",
+            f,
+            bf,
+            "VADER's booster list",
+            "",
+            "",
+            len(test),
+            {"P": p, "R": r, "baseline P": bp, "baseline R": br},
+        )
+    )
+    return rows
+
+
 EVALUATIONS: dict[str, Callable[[Path, int | None], list[Row]]] = {
     "tone": evaluate_tone,
     "hedging": evaluate_hedging,
     "loaded": evaluate_loaded,
+    "boosters": evaluate_boosters,
 }
 
 

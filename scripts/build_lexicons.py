@@ -1,5 +1,5 @@
-"""Build the packaged loaded-language lexicons from hand-written cues and permissively licensed
-resources.
+"""Build the packaged loaded-language and booster lexicons from hand-written cues and
+permissively licensed resources.
 
     python scripts/build_lexicons.py [--data ../shared/data] [--check]
 
@@ -17,6 +17,9 @@ For each language the built ``framing/lexicons/loaded_<lang>.tsv`` holds, in thi
    label (``labels_<lang>``), a hedge or a booster (they have their own signals). Weight 0.5
    when two or more resources agree, 0.25 when one does; the source column names each
    resource's score.
+
+``boosters_en.tsv`` is the hand-written certainty markers plus the -ly degree intensifiers of
+VADER's booster list that no loaded cue counts.
 
 Only resources whose licence allows shipping are read (pattern BSD-3/PDDL, VADER MIT, AFINN
 Apache-2.0, Swedish VADER MIT); their notices go into each built file's header. ``--check``
@@ -188,7 +191,7 @@ def read_tsv(path: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
         if line.startswith("#"):
             header.append(line)
         elif line.strip():
-            cue, category, weight = line.split("\t")
+            cue, category, weight = line.split("\t")[:3]  # a built file's fourth column is its source
             rows.append((cue, category, weight))
     return header, rows
 
@@ -381,6 +384,47 @@ def _header(code: str, hand_header: list[str], resources: list[str], size: int) 
     )
 
 
+# Degree intensifiers of VADER's BOOSTER_DICT (MIT) that end in -ly: emphasis in the writer's voice
+# (extremely, utterly, thoroughly). Weight 0.5: they amplify rather than assert certainty.
+INTENSIFIER_WEIGHT = 0.5
+VADER_BOOSTERS = "hedge_booster_wordlists/vader_booster_dampener.tsv"
+
+
+def build_boosters(data: Path) -> str:
+    """boosters_en: the hand-written certainty markers plus VADER's -ly intensifiers, except the
+    words the loaded lexicon's hand cues already count (one word, one signal)."""
+    hand_header, hand = read_tsv(SOURCES / "boosters_hand_en.tsv")
+    loaded_hand = {a for cue, _, _ in read_tsv(SOURCES / "loaded_hand_en.tsv")[1] for a in cue.lower().split("|")}
+    rows = [(cue, category, weight, "hand") for cue, category, weight in hand]
+    taken = {a for cue, _, _ in hand if " " not in cue for a in cue.lower().split("|")}
+    with (data / VADER_BOOSTERS).open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            term = row["term"].lower()
+            if row["type"] == "booster" and term.endswith("ly") and term not in taken | loaded_hand:
+                taken.add(term)
+                rows.append(
+                    (term, "intensifier", f"{INTENSIFIER_WEIGHT:g}", f"vader booster {float(row['scalar']):+g}")
+                )
+    categories = next(h.split(":", 1)[1].strip() for h in hand_header if h.startswith("# categories:"))
+    header = (
+        "# name: boosters_en\n# language: en\n# kind: booster\n"
+        f"# version: {VERSION}\n# date: {DATE}\n"
+        "# source: built by scripts/build_lexicons.py from the hand-written certainty markers in "
+        "scripts/lexicon_sources/boosters_hand_en.tsv (MIT; Hyland 1998/2005 categories, item by item) and the -ly "
+        "degree intensifiers of VADER's BOOSTER_DICT (Hutto & Gilbert 2014; cjhutto/vaderSentiment, MIT, "
+        "Copyright (c) 2016 C.J. Hutto) that no loaded cue counts\n"
+        "# licence: MIT\n"
+        f"# categories: {categories}, intensifier\n"
+        "# description: certainty markers in the writer's voice (clearly, undeniably, in fact, it is clear that; weight 1, "
+        f"conversational emphasis 0.5) and degree intensifiers (extremely, thoroughly; {INTENSIFIER_WEIGHT:g}). "
+        f"{len(rows)} entries\n"
+        "# changelog:\n"
+        "#   1.0.0 2026-11-21 first version (hand-written)\n"
+        f"#   {VERSION} {DATE} built: predicative certainty phrases; VADER's -ly intensifiers\n"
+    )
+    return header + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -389,9 +433,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if a packaged lexicon differs from its build")
     args = parser.parse_args(argv)
     stale = []
-    for code, language in LANGUAGES.items():
-        text = build(language, args.data)
-        target = LEXICONS / f"loaded_{code}.tsv"
+    # boosters first: the loaded build leaves out every booster form
+    builds = [("boosters_en", lambda: build_boosters(args.data))]
+    builds += [
+        (f"loaded_{code}", lambda language=language: build(language, args.data)) for code, language in LANGUAGES.items()
+    ]
+    for name, make in builds:
+        text = make()
+        target = LEXICONS / f"{name}.tsv"
         if args.check:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 stale.append(target.name)
