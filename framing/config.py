@@ -69,9 +69,6 @@ class Config:
     # Sentences whose tone is at least this far from zero are tinted in the highlighted text:
     # VADER's own neutral band, the same as the thresholds above.
     tone_tint_threshold: float = 0.05
-    # Window of preceding tokens searched for a negation when explaining a word's valence;
-    # VADER itself looks three tokens back.
-    tone_negation_window: int = 3
 
     # --- hedging -------------------------------------------------------------------------
     # Tokens after a modal within which a verb must follow for the modal to count as a hedge

@@ -123,9 +123,10 @@ def clear_lexicon_caches() -> None:
     """Forget every lexicon, word list and fingerprint read so far (they are cached for the life
     of the process because packaged files do not change; the tests below do change them)."""
     from framing import fingerprint, lexicon, text
-    from framing.scorers import _lexical
+    from framing.scorers import _lexical, tone
 
     for cached in (
+        tone.analyzer,
         lexicon.load_lexicon,
         lexicon.word_list,
         lexicon.available_lexicons,

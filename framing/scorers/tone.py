@@ -1,32 +1,35 @@
-"""Tone: VADER compound score per sentence (English only), with the words that drove it.
+"""Tone: VADER compound score per sentence (English only) under a news layer, with the words
+that produced it.
 
 VADER (Hutto & Gilbert 2014) is validated for English; on other languages its lexicon is
 mostly silent and would report a fake neutral 0, so tone is empty there with that reason.
-Evidence: every token found in VADER's lexicon, weighted by its valence, scaled by VADER's
-own negation factor when one of VADER's negations precedes it within
-``Config.tone_negation_window`` tokens (category ``negated``). The sentence compound itself
-is VADER's, unchanged.
+The news layer (``lexicons/tone_news_en.tsv``) silences multi-word terms that state facts in
+news ("super PAC", "national security", "intelligence officials") and sets news senses of
+single words. Evidence is the computation: each word's contribution to VADER's sum after its
+boosters, caps, negation and "but" rules (see ``NewsVader.explain``).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 from statistics import fmean
 
 from ..config import Config
 from ..lang import language_name
+from ..lexicon import Lexicon, load_lexicon
 from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, ROLE_HEADLINE, Doc
 
 FAMILY = "tone"
-READS = ()  # VADER's own lexicon, from the vaderSentiment package
+READS = ("tone_news",)  # VADER's own lexicon (vaderSentiment) under the news layer
 LANGUAGES = ("en",)
 METRICS = (
     MetricSpec(
         "tone_mean",
         FAMILY,
         "Tone (mean of body sentences)",
-        "Mean VADER compound score (−1 … +1) of the body sentences.",
+        "Mean VADER compound score (−1 … +1) of the body sentences, under the news layer (terms such as super PAC or national security carry no tone).",
         "compound −1…1",
         LANGUAGES,
         short="tone",
@@ -35,7 +38,7 @@ METRICS = (
         "tone_headline",
         FAMILY,
         "Headline tone",
-        "VADER compound score (−1 … +1) of the headline.",
+        "VADER compound score (−1 … +1) of the headline, under the news layer.",
         "compound −1…1",
         LANGUAGES,
         short="headline tone",
@@ -63,56 +66,121 @@ METRICS = (
 
 @functools.cache
 def analyzer():
+    """VADER with the news layer (``tone_news_<lang>``) applied; cached (lexicons are immutable)."""
+    return NewsVader(load_lexicon("tone_news_en"))
+
+
+def _vader_base():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    return SentimentIntensityAnalyzer
 
 
-@functools.cache
-def _negations() -> frozenset[str]:
-    from vaderSentiment.vaderSentiment import NEGATE
+class NewsVader(_vader_base()):
+    """VADER (vaderSentiment, unchanged algorithm) over a lexicon with a news layer, reporting each
+    word's contribution to the score.
 
-    return frozenset(NEGATE)
+    ``explain`` runs VADER's own steps (booster and "kind of" words skipped, ``sentiment_valence``
+    with its boosters, caps, negation and "least" rules, then the "but" rule) and keeps the list of
+    per-word valences that VADER sums; the compound is VADER's ``score_valence`` of that list. So
+    the contributions are the computation: their sum has the sign of the compound, and the words
+    of a multi-word neutral term contribute nothing.
+    """
 
+    def __init__(self, layer: Lexicon):
+        super().__init__()
+        self.lexicon = dict(self.lexicon)
+        terms: set[tuple[str, ...]] = set()
+        for entry in layer.entries:
+            if entry.category == "news_valence":
+                for word in entry.cue.lower().split("|"):
+                    self.lexicon[word] = entry.weight
+            else:
+                slots = [part.lower().split("|") for part in entry.cue.split()]
+                terms.update(itertools.product(*slots))
+        self.neutral_terms = frozenset(terms)
+        self.longest_term = max((len(t) for t in terms), default=0)
 
-def _word_evidence(doc: Doc, config: Config) -> list[Evidence]:
-    from vaderSentiment.vaderSentiment import N_SCALAR
+    def _neutral_positions(self, words: list[str]) -> set[int]:
+        lowered = [w.lower() for w in words]
+        covered: set[int] = set()
+        for i in range(len(lowered)):
+            for n in range(min(self.longest_term, len(lowered) - i), 1, -1):
+                if tuple(lowered[i : i + n]) in self.neutral_terms:
+                    covered.update(range(i, i + n))
+                    break
+        return covered
 
-    lexicon = analyzer().lexicon
-    negations = _negations()
-    out = []
-    for sentence in doc.sentences:
-        tokens = doc.sentence_tokens(sentence.index)
-        for i, token in enumerate(tokens):
-            valence = lexicon.get(token.norm)
-            if valence is None:
+    def explain(self, text: str) -> tuple[float, list[tuple[str, float]]]:
+        """VADER's compound for ``text`` and each word with its contribution (0 for most words)."""
+        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        neutral = self._neutral_positions(words)
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            lowered = item.lower()
+            if (
+                i in neutral
+                or lowered in BOOSTER_DICT
+                or (i < len(words) - 1 and lowered == "kind" and words[i + 1].lower() == "of")
+            ):
+                sentiments.append(0)
                 continue
-            window = tokens[max(0, i - config.tone_negation_window) : i]
-            negated = any(t.norm in negations or t.norm.endswith("n't") for t in window)
-            weight = valence * N_SCALAR if negated else valence
-            category = "negated" if negated else ("positive" if valence > 0 else "negative")
-            out.append(
-                Evidence(
-                    token.start,
-                    token.end,
-                    token.text,
-                    "tone",
-                    category,
-                    round(weight, 4),
-                    f"vader_lexicon {token.norm} {valence:+.1f}",
-                    sentence.index,
-                    doc.in_quote(token.start),
-                )
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        compound = self.score_valence(sentiments, text)["compound"]
+        return compound, list(zip(words, (float(v) for v in sentiments), strict=True))
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        return {"compound": self.explain(text)[0]}
+
+
+def _sentence_tone(doc: Doc, sentence) -> tuple[float, list[Evidence]]:
+    """A sentence's compound and the evidence that produced it: each word with a nonzero
+    contribution, at its place in the text, weighted by that contribution."""
+    compound, words = analyzer().explain(sentence.text)
+    lexicon = analyzer().lexicon
+    found, cursor = [], 0
+    for word, contribution in words:
+        at = sentence.text.find(word, cursor)
+        if at < 0:
+            continue  # never for plain text (VADER only strips punctuation from word edges)
+        cursor = at + len(word)
+        if contribution == 0:
+            continue
+        start = sentence.start + at
+        prior = lexicon.get(word.lower())
+        found.append(
+            Evidence(
+                start,
+                start + len(word),
+                doc.text[start : start + len(word)],
+                "tone",
+                "positive" if contribution > 0 else "negative",
+                round(contribution, 4),
+                f"vader {word.lower()} {prior:+.1f}"
+                + (
+                    f" → {contribution:+.2f} in context"
+                    if prior is not None and abs(prior - contribution) > 1e-9
+                    else ""
+                ),
+                sentence.index,
+                doc.in_quote(start),
             )
-    return out
+        )
+    return compound, found
 
 
 def score(doc: Doc, config: Config) -> ScorerOutput:
     if doc.language not in LANGUAGES:
         reason = f"no validated tone lexicon for {language_name(doc.language)} ({doc.language}); VADER is English-only"
         return ScorerOutput({m.name: MetricValue.empty(reason) for m in METRICS})
-    vader = analyzer()
-    tone = {s.index: vader.polarity_scores(s.text)["compound"] for s in doc.sentences}
+    tone, evidence = {}, []
+    for sentence in doc.sentences:
+        tone[sentence.index], found = _sentence_tone(doc, sentence)
+        evidence.extend(found)
     body = [tone[s.index] for s in doc.sentences if s.role == ROLE_BODY]
     headline = [tone[s.index] for s in doc.sentences if s.role == ROLE_HEADLINE]
     metrics = {}
@@ -127,4 +195,4 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
         metrics["tone_headline"] = MetricValue.of(fmean(headline))
     else:
         metrics["tone_headline"] = MetricValue.empty("no headline found in the text or its metadata")
-    return ScorerOutput(metrics, tuple(_word_evidence(doc, config)), tone)
+    return ScorerOutput(metrics, tuple(evidence), tone)
