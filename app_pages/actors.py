@@ -51,18 +51,22 @@ if table.empty:
     st.stop()
 table = table.assign(outlet=table["article_id"].map(names))
 st.dataframe(
-    table[["actor", "kind", "outlet", "mentions", "labels", "tone_mean"]],
+    table[["actor", "kind", "outlet", "mentions", "labels", "tone_mean", "tone_mentions"]],
     hide_index=True,
     key="actor_table",
     column_config={
         "labels": st.column_config.TextColumn("labels used (count)", width="large"),
         "tone_mean": st.column_config.NumberColumn(
-            "tone", help="Mean VADER compound of the sentences naming the actor (English only)", format="%+.2f"
+            "tone towards",
+            help="Mean tone towards the actor over its mentions: the sentiment words of each mention's clause, "
+            "others at a quarter (framing.tone_towards; English only)",
+            format="%+.2f",
         ),
+        "tone_mentions": st.column_config.NumberColumn("from mentions", help="Mentions behind the tone value"),
     },
 )
 
-st.subheader("Tone around each actor, by outlet")
+st.subheader("Tone towards each actor, by outlet")
 people = table[table["kind"] == PERSON]
 event = st.plotly_chart(
     charts.actor_tone(report, people), on_select="rerun", selection_mode="points", key=f"actor_tone-{ui.nonce()}"

@@ -4,6 +4,7 @@
 >>> report = framing.analyze(["seeds"])
 >>> report.article_table()          # one row per article, every metric
 >>> report.span_table()             # every evidence span with character offsets
+>>> framing.tone_towards(text, start, end)   # a sentence's tone towards the mention text[start:end]
 
 Errors: everything the library raises on purpose is a ``FramingError`` with a message for the
 user: ``InputError`` (an input cannot become an article), ``LexiconError`` (a packaged lexicon is
@@ -21,6 +22,7 @@ from .model import Evidence, MetricSpec, MetricValue
 from .pipeline import analyze, assemble_report, build_report, score_article
 from .report import ArticleReport, Report
 from .scorers import METRICS
+from .towards import Towards, tone_towards
 from .version import __version__
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "MetricValue",
     "Report",
     "StoreError",
+    "Towards",
     "UsageError",
     "__version__",
     "analyze",
@@ -51,4 +54,5 @@ __all__ = [
     "parse_bytes",
     "score_article",
     "score_key",
+    "tone_towards",
 ]

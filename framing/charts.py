@@ -306,7 +306,7 @@ def coverage_matrix(report: Report, comparison, min_articles: int = 1) -> go.Fig
 
 
 def actor_tone(report: Report, actor_table) -> go.Figure:
-    """Mean tone of the sentences naming each actor, per outlet (English articles only)."""
+    """Mean tone towards each actor over its mentions, per outlet (English articles only)."""
     labels, colors = _labels(report), _colors(report)
     fig = go.Figure()
     frame = actor_table.dropna(subset=["tone_mean"])
@@ -320,7 +320,7 @@ def actor_tone(report: Report, actor_table) -> go.Figure:
                 y=rows["tone_mean"],
                 name=labels[ident],
                 marker_color=colors[ident],
-                customdata=[[ident, a, int(m)] for a, m in zip(rows["actor"], rows["mentions"], strict=True)],
+                customdata=[[ident, a, int(m)] for a, m in zip(rows["actor"], rows["tone_mentions"], strict=True)],
                 hovertemplate=labels[ident] + "<br>%{x}: %{y:+.2f} over %{customdata[2]} mention(s)<extra></extra>",
             )
         )

@@ -69,6 +69,9 @@ class Config:
     # Sentences whose tone is at least this far from zero are tinted in the highlighted text:
     # VADER's own neutral band, the same as the thresholds above.
     tone_tint_threshold: float = 0.05
+    # Tone towards a mention (framing.tone_towards): the weight of sentiment words in another
+    # clause than the mention's. Chosen on the dev split of NewsMTSC train (see docs/validation.md).
+    towards_other_clause_weight: float = 0.25
 
     # --- hedging -------------------------------------------------------------------------
     # Tokens after a modal within which a verb must follow for the modal to count as a hedge

@@ -5,7 +5,7 @@
 - ``lineage``: who rewrote, translated or copied whom, with evidence;
 - ``coverage``: the event's facts × articles, and what each article leaves out;
 - ``diff``: the words a rewrite inserted, removed or changed in aligned passages;
-- ``actors``: people and organisations, how each outlet labels them, the tone around them.
+- ``actors``: people and organisations, how each outlet labels them, the tone towards them (``framing.tone_towards``).
 """
 
 from .relative import relative_framing

@@ -29,6 +29,8 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import UsageError
 from ..lexicon import word_list
 from ..report import ArticleReport, Report
+from ..scorers import tone
+from ..towards import towards_in_sentence
 from .align import name_key
 
 PERSON, ORGANISATION = "person", "organisation"
@@ -58,7 +60,7 @@ class Mention:
     end: int
     text: str
     label: str | None  # the outlet's words for the actor at this mention, if any
-    tone: float | None  # VADER compound of the sentence (English only)
+    tone: float | None  # tone of the sentence towards this mention (framing.tone_towards; English only)
 
 
 def _function_words() -> frozenset[str]:
@@ -226,7 +228,9 @@ def mentions(report: Report, specs: list[ActorSpec], config: Config = DEFAULT_CO
         if m.label:
             labels_by_actor[m.actor].update(w.lower() for w in m.label.split())
     for r in report.articles:
-        found.extend(_descriptions(r, persons, labels_by_actor, [m for m in found if m.article == r.article.id]))
+        found.extend(
+            _descriptions(r, persons, labels_by_actor, [m for m in found if m.article == r.article.id], config)
+        )
     return sorted(found, key=lambda m: (m.article, m.start))
 
 
@@ -245,13 +249,21 @@ def _article_mentions(r: ArticleReport, specs: list[ActorSpec], patterns, config
             label = _label_before(text[sentence.start : m.start()], m.start() - sentence.start, config) or _label_after(
                 text[: sentence.end], m.end() - len(_POSSESSIVE.findall(m.group(0))) * 2
             )
-            out.append(
-                Mention(spec.name, r.article.id, sentence.index, m.start(), m.end(), m.group(0), label, sentence.tone)
-            )
+            towards = _towards(r, sentence, m.start(), m.end(), config)
+            out.append(Mention(spec.name, r.article.id, sentence.index, m.start(), m.end(), m.group(0), label, towards))
     return out
 
 
-def _descriptions(r: ArticleReport, persons: list[ActorSpec], labels_by_actor, named: list[Mention]) -> list[Mention]:
+def _towards(r: ArticleReport, sentence, start: int, end: int, config: Config) -> float | None:
+    """The sentence's tone towards the mention at ``start:end`` (None where tone does not apply)."""
+    if r.article.language not in tone.LANGUAGES:
+        return None
+    return towards_in_sentence(sentence.text, sentence.start, start, end, sentence.index, config).value
+
+
+def _descriptions(
+    r: ArticleReport, persons: list[ActorSpec], labels_by_actor, named: list[Mention], config: Config
+) -> list[Mention]:
     """Stand-alone descriptions ("the billionaire") resolved to an actor."""
     if not persons:
         return []
@@ -276,16 +288,16 @@ def _descriptions(r: ArticleReport, persons: list[ActorSpec], labels_by_actor, n
                 continue
             start = sentence.start + m.start()
             end = sentence.start + phrase_end
+            towards = _towards(r, sentence, start, end, config)
             out.append(
-                Mention(
-                    best[2], r.article.id, sentence.index, start, end, text[start:end], text[start:end], sentence.tone
-                )
+                Mention(best[2], r.article.id, sentence.index, start, end, text[start:end], text[start:end], towards)
             )
     return out
 
 
 def summary(report: Report, found: list[Mention]) -> list[dict]:
-    """Per actor and article: mentions, labels with counts, mean tone of the sentences."""
+    """Per actor and article: mentions, labels with counts, mean tone towards the actor over the
+    mentions that have one, and how many those are."""
     rows = []
     outlets = {r.article.id: r.article.outlet for r in report.articles}
     grouped: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -302,6 +314,7 @@ def summary(report: Report, found: list[Mention]) -> list[dict]:
                 "mentions": len(items),
                 "labels": "; ".join(f"{label} ({n})" for label, n in labels.most_common()) or None,
                 "tone_mean": fmean(tones) if tones else None,
+                "tone_mentions": len(tones),
             }
         )
     return rows

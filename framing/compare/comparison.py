@@ -98,7 +98,18 @@ class Comparison:
             for r in summary(report, list(self.mentions))
         ]
         frame = pd.DataFrame(
-            rows, columns=["actor", "kind", "aliases", "article_id", "outlet", "mentions", "labels", "tone_mean"]
+            rows,
+            columns=[
+                "actor",
+                "kind",
+                "aliases",
+                "article_id",
+                "outlet",
+                "mentions",
+                "labels",
+                "tone_mean",
+                "tone_mentions",
+            ],
         )
         # most-named actors first; within an actor, the collection's article order
         total = frame.groupby("actor")["mentions"].transform("sum")

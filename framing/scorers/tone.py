@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from dataclasses import dataclass
 from statistics import fmean
 
 from ..config import Config
@@ -137,40 +138,60 @@ class NewsVader(_vader_base()):
         return {"compound": self.explain(text)[0]}
 
 
-def _sentence_tone(doc: Doc, sentence) -> tuple[float, list[Evidence]]:
-    """A sentence's compound and the evidence that produced it: each word with a nonzero
-    contribution, at its place in the text, weighted by that contribution."""
-    compound, words = analyzer().explain(sentence.text)
-    lexicon = analyzer().lexicon
+@dataclass(frozen=True)
+class Contribution:
+    """One word's share of VADER's sum for a text: ``text[start:end]`` with its lexicon valence
+    (``prior``) and its valence in context (``value``: after boosters, capitals, negation, "but")."""
+
+    start: int
+    end: int
+    word: str
+    prior: float
+    value: float
+
+    @property
+    def rule(self) -> str:
+        shifted = abs(self.prior - self.value) > 1e-9
+        return f"vader {self.word.lower()} {self.prior:+.1f}" + (f" → {self.value:+.2f} in context" if shifted else "")
+
+
+def contributions(text: str) -> tuple[float, list[Contribution]]:
+    """VADER's compound for ``text`` (news layer applied) and every word that contributed to it,
+    located in ``text``."""
+    vader = analyzer()
+    compound, words = vader.explain(text)
     found, cursor = [], 0
-    for word, contribution in words:
-        at = sentence.text.find(word, cursor)
+    for word, value in words:
+        at = text.find(word, cursor)
         if at < 0:
             continue  # never for plain text (VADER only strips punctuation from word edges)
         cursor = at + len(word)
-        if contribution == 0:
-            continue
-        start = sentence.start + at
-        prior = lexicon.get(word.lower())
-        found.append(
+        if value != 0:
+            found.append(Contribution(at, at + len(word), word, vader.lexicon.get(word.lower(), value), value))
+    return compound, found
+
+
+def _sentence_tone(doc: Doc, sentence) -> tuple[float, list[Evidence]]:
+    """A sentence's compound and the evidence that produced it: each contributing word at its
+    place in the text, weighted by its contribution."""
+    compound, found = contributions(sentence.text)
+    evidence = []
+    for c in found:
+        start = sentence.start + c.start
+        evidence.append(
             Evidence(
                 start,
-                start + len(word),
-                doc.text[start : start + len(word)],
+                sentence.start + c.end,
+                doc.text[start : sentence.start + c.end],
                 "tone",
-                "positive" if contribution > 0 else "negative",
-                round(contribution, 4),
-                f"vader {word.lower()} {prior:+.1f}"
-                + (
-                    f" → {contribution:+.2f} in context"
-                    if prior is not None and abs(prior - contribution) > 1e-9
-                    else ""
-                ),
+                "positive" if c.value > 0 else "negative",
+                round(c.value, 4),
+                c.rule,
                 sentence.index,
                 doc.in_quote(start),
             )
         )
-    return compound, found
+    return compound, evidence
 
 
 def score(doc: Doc, config: Config) -> ScorerOutput:
