@@ -198,6 +198,70 @@ def evaluate_tone(data: Path, limit: int | None = None) -> list[Row]:
     return rows
 
 
+def _afinn(data: Path, language: str) -> dict[str, float]:
+    words: dict[str, float] = {}
+    for line in (data / f"afinn_165_en_sv_fr/AFINN-{language}-165.txt").read_text(encoding="utf-8").splitlines():
+        term, _, value = line.rpartition("\t")
+        words.setdefault(term.lower(), float(value))
+    return words
+
+
+def evaluate_tone_sv(data: Path, limit: int | None = None) -> list[Row]:
+    """Swedish tone (Swedish VADER under tone_news_sv) against AFINN-sv, nothing tuned: the
+    emoji-rich social-media set (3-class, VADER's ±0.05 and AFINN's sign) and ABSAbank-Imm's
+    editorial paragraphs (Pearson r with the mean 1–5 rating, which is stance towards
+    immigration rather than tone: a weak proxy)."""
+    afinn = _afinn(data, "sv")
+
+    def afinn_sum(text: str) -> float:
+        return sum(afinn.get(w, 0.0) for w in _tokens(text))
+
+    def tone_mean(text: str) -> float:
+        doc = make_doc(" ".join(str(text).split()), "sv", None, SENTENCE_CONFIG)
+        values = [tone.analyzer("sv").explain(s.text)[0] for s in doc.sentences]
+        return float(np.mean(values)) if values else 0.0
+
+    social = pd.read_csv(data / "swe_sentiment_emoji_sv/swe-sentiment-dataset.csv")
+    social["item"] = social["text"].astype(str)
+    test = _split(social, "item", "test", limit)
+    gold = test["label"].map({"pos": 1, "neu": 0, "neg": -1}).to_numpy()
+    ours = np.array([tone.analyzer("sv").explain(str(t))[0] for t in test["text"]])
+    base = np.sign(np.array([afinn_sum(str(t)) for t in test["text"]]))
+    rows = [
+        Row(
+            "tone (sv)",
+            "Swedish social-media posts with emojis (swe-sentiment)",
+            "3-class macro-F1 (±0.05; AFINN sign)",
+            macro_f1(_classes(ours), gold),
+            macro_f1(base.astype(int), gold),
+            "AFINN-sv word sum",
+            "data README: VADER-sv 0.51, AFINN-sv 0.45 (all rows)",
+            "",
+            len(test),
+        )
+    ]
+    absa = pd.read_csv(data / "absabank_imm_sv/absabank-imm_test.tsv", sep="\t")
+    if limit is not None and len(absa) > limit:
+        absa = absa.sample(n=limit, random_state=7)
+    ours = np.array([tone_mean(t) for t in absa["text"]])
+    base = np.array([afinn_sum(str(t)) for t in absa["text"]])
+    gold = absa["label"].to_numpy()
+    rows.append(
+        Row(
+            "tone (sv)",
+            "ABSAbank-Imm editorial paragraphs (test)",
+            "Pearson r of the mean sentence tone with the 1–5 rating (stance towards immigration)",
+            float(np.corrcoef(ours, gold)[0, 1]),
+            float(np.corrcoef(base, gold)[0, 1]),
+            "AFINN-sv word sum",
+            "SuperLim 2: KB-BERT α 0.529 (fine-tuned)",
+            "",
+            len(absa),
+        )
+    )
+    return rows
+
+
 TOWARDS_CUTS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)  # the 3-class cut, tuned on dev for ours and the baseline
 
 
@@ -645,6 +709,7 @@ def evaluate_boosters(data: Path, limit: int | None = None) -> list[Row]:
 EVALUATIONS: dict[str, Callable[[Path, int | None], list[Row]]] = {
     "tone": evaluate_tone,
     "towards": evaluate_towards,
+    "tone_sv": evaluate_tone_sv,
     "hedging": evaluate_hedging,
     "loaded": evaluate_loaded,
     "boosters": evaluate_boosters,

@@ -13,7 +13,7 @@ included) and weighs each by where it stands relative to the mention:
 
 The weighted sum is normalised as VADER normalises its sum (x / sqrt(x² + 15)), so the value
 lies in −1…1 and shares VADER's neutral band. Every word that counted is evidence, with its
-contribution, its weight and why. English only, like the tone it builds on.
+contribution, its weight and why. English and Swedish, like the tone it builds on.
 """
 
 from __future__ import annotations
@@ -57,10 +57,14 @@ def tone_towards(text: str, start: int, end: int, language: str = "en", config: 
     if not (0 <= start < end <= len(text)) or not text[start:end].strip():
         raise UsageError(f"the mention {start}:{end} is not a non-empty span of the text ({len(text)} characters)")
     if language not in tone.LANGUAGES:
-        return Towards(None, f"no validated tone lexicon for {language_name(language)} ({language})")
+        return Towards(
+            None, f"no tone lexicon for {language_name(language)} ({language}); tone covers English and Swedish"
+        )
     doc = make_doc(text, language, None, config)
     sentence = next(s for s in doc.sentences if s.start <= start < s.end or start < s.end)
-    return towards_in_sentence(sentence.text, sentence.start, start, end, sentence.index, config, quoted=doc.in_quote)
+    return towards_in_sentence(
+        sentence.text, sentence.start, start, end, sentence.index, config, quoted=doc.in_quote, language=language
+    )
 
 
 def towards_in_sentence(
@@ -71,11 +75,12 @@ def towards_in_sentence(
     index: int = 0,
     config: Config = DEFAULT_CONFIG,
     quoted=lambda _: False,
+    language: str = "en",
 ) -> Towards:
     """Tone towards the mention ``[start, end)`` (offsets in the document) inside one sentence
     that starts at ``offset`` of the document; for callers that have the sentences already."""
     lo, hi = max(0, start - offset), min(len(sentence), end - offset)
-    _, found = tone.contributions(sentence)
+    _, found = tone.contributions(sentence, language)
     total, evidence = 0.0, []
     for c in found:
         if c.start < hi and lo < c.end:

@@ -425,6 +425,47 @@ def build_boosters(data: Path) -> str:
     return header + "\n".join("\t".join(r) for r in rows) + "\n"
 
 
+SWEDISH_VADER = "swedish_sentiment_lexicons"
+
+
+def build_tone_sv(data: Path) -> str:
+    """tone_sv: the Swedish VADER lexicon (valences), its negations and its booster/dampener
+    words, as one packaged file (the first valence of a repeated word is kept)."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+
+    def add(word: str, category: str, weight: float) -> None:
+        key = " ".join(word.lower().split())
+        if key and " " not in key and "|" not in key and "*" not in key and key not in seen:
+            seen.add(key)
+            rows.append((key, category, f"{weight:g}"))
+
+    for word in (data / SWEDISH_VADER / "vader_sv_negations.txt").read_text(encoding="utf-8").split():
+        add(word, "negation", 1)
+    with (data / SWEDISH_VADER / "vader_sv_booster_dampener.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            add(row["term"], "booster", float(row["scalar"]))
+    for word, valence in vader_scores(data / SWEDISH_VADER / "vader_sv_lexicon.txt", "utf-8").items():
+        if WORD.fullmatch(word):
+            add(word, "valence", valence)
+    header = (
+        "# name: tone_sv\n# language: sv\n# kind: tone\n"
+        f"# version: 1.0.0\n# date: {DATE}\n"
+        "# source: the Swedish VADER lexicon, negations and booster/dampener words of "
+        "AlexGustafsson/vaderSentiment-swedish (commit 733793a), a word-by-word translation of VADER "
+        "(Hutto & Gilbert 2014); reformatted by scripts/build_lexicons.py (words only: emoticons and "
+        "multi-word entries left out; the first valence of a repeated word kept)\n"
+        "# licence: MIT (Copyright (c) 2016 C.J. Hutto; vaderSentiment-swedish, MIT)\n"
+        "# categories: valence, negation, booster\n"
+        "# description: valence: the word's VADER valence (−4…4); negation: a word that negates the next three "
+        "(VADER's rule); booster: a degree word and its scalar (+0.293 booster, −0.293 dampener). "
+        f"{len(rows)} entries\n"
+        "# changelog:\n"
+        f"#   1.0.0 {DATE} first version\n"
+    )
+    return header + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -434,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     # boosters first: the loaded build leaves out every booster form
-    builds = [("boosters_en", lambda: build_boosters(args.data))]
+    builds = [("boosters_en", lambda: build_boosters(args.data)), ("tone_sv", lambda: build_tone_sv(args.data))]
     builds += [
         (f"loaded_{code}", lambda language=language: build(language, args.data)) for code, language in LANGUAGES.items()
     ]

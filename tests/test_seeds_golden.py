@@ -83,12 +83,13 @@ def test_004_negated_modal_in_quote_is_not_a_hedge(seed):
     assert "would" not in texts(r, "hedge")
 
 
-def test_swedish_seed_gets_no_english_tone_but_swedish_hedges_and_lix(seed):
+def test_swedish_seed_gets_swedish_tone_hedges_and_lix(seed):
     r = seed("002")
     for name in ("tone_mean", "tone_headline", "neg_share", "pos_share"):
-        assert r.metrics[name].value is None and "Swedish" in r.metrics[name].reason
-    assert all(s.tone is None for s in r.sentences)
-    assert not flagged(r, "tone")
+        assert r.metrics[name].value is not None
+    assert all(s.tone is not None for s in r.sentences)
+    words = texts(r, "tone")
+    assert "oro" in words and "Ryssland" not in words  # Swedish evidence; a translation artefact silenced
     assert "en källa som är bekant med situationen" in texts(r, "hedge", "anonymous_attribution")
     assert r.metrics["lix"].value is not None
     assert r.metrics["flesch_reading_ease"].value is None

@@ -52,8 +52,10 @@ def test_bad_spans_and_other_languages():
         framing.tone_towards(TEXT, 10, 5)
     with pytest.raises(framing.UsageError):
         framing.tone_towards(TEXT, 7, 8)  # a space is not a mention
-    swedish = framing.tone_towards("Ministern hyllades av alla.", 0, 9, language="sv")
-    assert swedish.value is None and "Swedish (sv)" in swedish.reason
+    german = framing.tone_towards("Der Minister wurde gelobt.", 4, 12, language="de")
+    assert german.value is None and "German (de)" in german.reason
+    swedish = "Kritiker sågade borgmästaren, men invånarna var glada."
+    assert framing.tone_towards(swedish, *at(swedish, "invånarna"), language="sv").value > 0
 
 
 def test_the_actors_table_uses_tone_towards_each_mention():

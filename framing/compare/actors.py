@@ -258,7 +258,10 @@ def _towards(r: ArticleReport, sentence, start: int, end: int, config: Config) -
     """The sentence's tone towards the mention at ``start:end`` (None where tone does not apply)."""
     if r.article.language not in tone.LANGUAGES:
         return None
-    return towards_in_sentence(sentence.text, sentence.start, start, end, sentence.index, config).value
+    language = r.article.language
+    return towards_in_sentence(
+        sentence.text, sentence.start, start, end, sentence.index, config, language=language
+    ).value
 
 
 def _descriptions(

@@ -1,8 +1,10 @@
-"""Tone: VADER compound score per sentence (English only) under a news layer, with the words
-that produced it.
+"""Tone: VADER compound score per sentence (English under a news layer; Swedish with the Swedish
+VADER lexicon), with the words that produced it.
 
-VADER (Hutto & Gilbert 2014) is validated for English; on other languages its lexicon is
-mostly silent and would report a fake neutral 0, so tone is empty there with that reason.
+VADER (Hutto & Gilbert 2014) is validated for English; its Swedish translation (MIT) is the
+only Swedish lexicon here whose licence allows shipping. Elsewhere a lexicon would be mostly
+silent and report a fake neutral 0, so tone is empty with that reason (German included: no
+German polarity lexicon here has a confirmed permissive licence).
 The news layer (``lexicons/tone_news_en.tsv``) silences multi-word terms that state facts in
 news ("super PAC", "national security", "intelligence officials") and sets news senses of
 single words. Evidence is the computation: each word's contribution to VADER's sum after its
@@ -23,8 +25,8 @@ from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, ROLE_HEADLINE, Doc
 
 FAMILY = "tone"
-READS = ("tone_news",)  # VADER's own lexicon (vaderSentiment) under the news layer
-LANGUAGES = ("en",)
+READS = ("tone_news", "tone")  # VADER's own lexicon under the news layer (en); Swedish VADER (tone_sv)
+LANGUAGES = ("en", "sv")
 METRICS = (
     MetricSpec(
         "tone_mean",
@@ -66,8 +68,12 @@ METRICS = (
 
 
 @functools.cache
-def analyzer():
-    """VADER with the news layer (``tone_news_<lang>``) applied; cached (lexicons are immutable)."""
+def analyzer(language: str = "en"):
+    """The tone analyzer of a language: English VADER under the news layer (``tone_news_en``),
+    Swedish VADER (``tone_sv``) with its own negations and degree words under ``tone_news_sv``;
+    cached."""
+    if language == "sv":
+        return SwedishVader(load_lexicon("tone_sv"), load_lexicon("tone_news_sv"))
     return NewsVader(load_lexicon("tone_news_en"))
 
 
@@ -88,9 +94,9 @@ class NewsVader(_vader_base()):
     of a multi-word neutral term contribute nothing.
     """
 
-    def __init__(self, layer: Lexicon):
+    def __init__(self, layer: Lexicon, base: dict[str, float] | None = None):
         super().__init__()
-        self.lexicon = dict(self.lexicon)
+        self.lexicon = dict(self.lexicon if base is None else base)
         terms: set[tuple[str, ...]] = set()
         for entry in layer.entries:
             if entry.category == "news_valence":
@@ -101,6 +107,8 @@ class NewsVader(_vader_base()):
                 terms.update(itertools.product(*slots))
         self.neutral_terms = frozenset(terms)
         self.longest_term = max((len(t) for t in terms), default=0)
+        self.modifiers = frozenset(_booster_dict())  # degree words: they shift a neighbour, carry nothing
+        self.but = "but"
 
     def _neutral_positions(self, words: list[str]) -> set[int]:
         lowered = [w.lower() for w in words]
@@ -114,7 +122,7 @@ class NewsVader(_vader_base()):
 
     def explain(self, text: str) -> tuple[float, list[tuple[str, float]]]:
         """VADER's compound for ``text`` and each word with its contribution (0 for most words)."""
-        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+        from vaderSentiment.vaderSentiment import SentiText
 
         sentitext = SentiText(text)
         words = sentitext.words_and_emoticons
@@ -124,7 +132,7 @@ class NewsVader(_vader_base()):
             lowered = item.lower()
             if (
                 i in neutral
-                or lowered in BOOSTER_DICT
+                or lowered in self.modifiers
                 or (i < len(words) - 1 and lowered == "kind" and words[i + 1].lower() == "of")
             ):
                 sentiments.append(0)
@@ -136,6 +144,56 @@ class NewsVader(_vader_base()):
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         return {"compound": self.explain(text)[0]}
+
+
+def _booster_dict() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    return BOOSTER_DICT
+
+
+class SwedishVader(NewsVader):
+    """VADER's algorithm on the Swedish VADER lexicon (a word-by-word translation of VADER's,
+    MIT): the same valences, capitals, degree-word and "men" (but) rules, and negation by the
+    Swedish negations within three words (VADER's window and factor). VADER's English-only
+    special cases ("kind of", "no" before a word, "least", idioms) do not apply."""
+
+    def __init__(self, lexicon: Lexicon, layer: Lexicon):
+        entries = {c: [e for e in lexicon.entries if e.category == c] for c in ("valence", "negation", "booster")}
+        super().__init__(layer, base={e.cue: e.weight for e in entries["valence"]})
+        self.negations = frozenset(e.cue for e in entries["negation"])
+        self.boosters = {e.cue: e.weight for e in entries["booster"]}
+        self.modifiers = frozenset(self.boosters)
+        self.but = "men"
+
+    def sentiment_valence(self, valence, sentitext, item, i, sentiments):
+        from vaderSentiment.vaderSentiment import C_INCR, N_SCALAR
+
+        words = sentitext.words_and_emoticons
+        lowered = item.lower()
+        if lowered in self.lexicon:
+            valence = self.lexicon[lowered]
+            if item.isupper() and sentitext.is_cap_diff:
+                valence += C_INCR if valence > 0 else -C_INCR
+            for distance, damp in enumerate((1.0, 0.95, 0.9)):
+                if i <= distance:
+                    break
+                before = words[i - distance - 1].lower()
+                if before in self.lexicon:
+                    continue
+                scalar = self.boosters.get(before, 0.0) * damp
+                valence += scalar if valence > 0 else -scalar
+                if before in self.negations:
+                    valence *= N_SCALAR
+        sentiments.append(valence)
+        return sentiments
+
+    def _but_check(self, words_and_emoticons, sentiments):
+        lowered = [w.lower() for w in words_and_emoticons]
+        if self.but in lowered:
+            at = lowered.index(self.but)
+            sentiments = [v * 0.5 if i < at else v * 1.5 if i > at else v for i, v in enumerate(sentiments)]
+        return sentiments
 
 
 @dataclass(frozen=True)
@@ -155,10 +213,10 @@ class Contribution:
         return f"vader {self.word.lower()} {self.prior:+.1f}" + (f" → {self.value:+.2f} in context" if shifted else "")
 
 
-def contributions(text: str) -> tuple[float, list[Contribution]]:
+def contributions(text: str, language: str = "en") -> tuple[float, list[Contribution]]:
     """VADER's compound for ``text`` (news layer applied) and every word that contributed to it,
     located in ``text``."""
-    vader = analyzer()
+    vader = analyzer(language)
     compound, words = vader.explain(text)
     found, cursor = [], 0
     for word, value in words:
@@ -174,7 +232,7 @@ def contributions(text: str) -> tuple[float, list[Contribution]]:
 def _sentence_tone(doc: Doc, sentence) -> tuple[float, list[Evidence]]:
     """A sentence's compound and the evidence that produced it: each contributing word at its
     place in the text, weighted by its contribution."""
-    compound, found = contributions(sentence.text)
+    compound, found = contributions(sentence.text, doc.language)
     evidence = []
     for c in found:
         start = sentence.start + c.start
@@ -196,7 +254,10 @@ def _sentence_tone(doc: Doc, sentence) -> tuple[float, list[Evidence]]:
 
 def score(doc: Doc, config: Config) -> ScorerOutput:
     if doc.language not in LANGUAGES:
-        reason = f"no validated tone lexicon for {language_name(doc.language)} ({doc.language}); VADER is English-only"
+        reason = (
+            f"no tone lexicon for {language_name(doc.language)} ({doc.language}) whose licence allows shipping; "
+            "tone covers English and Swedish"
+        )
         return ScorerOutput({m.name: MetricValue.empty(reason) for m in METRICS})
     tone, evidence = {}, []
     for sentence in doc.sentences:

@@ -71,8 +71,27 @@ def test_evidence_sign_equals_the_score_sign_on_thousands_of_news_sentences():
     assert sentences >= 4000 and contradicted == []
 
 
-def test_no_english_tone_on_other_languages():
-    out = tone.score(doc_of("Planen är en stor framgång.", "sv"), DEFAULT_CONFIG)
+def test_no_tone_where_no_lexicon_may_ship():
+    out = tone.score(doc_of("Der Plan ist ein großer Erfolg.", "de"), DEFAULT_CONFIG)
     assert all(m.value is None for m in out.metrics.values())
-    assert "VADER is English-only" in out.metrics["tone_mean"].reason
+    assert "German (de)" in out.metrics["tone_mean"].reason and "licence" in out.metrics["tone_mean"].reason
     assert out.evidence == ()
+
+
+def test_swedish_tone_with_swedish_negation_degree_words_and_men():
+    def compound(text):
+        return tone.score(doc_of(text, "sv"), DEFAULT_CONFIG).sentence_tone[0]
+
+    assert compound("Planen är bra.") > 0.05
+    assert compound("Planen är inte bra.") < -0.05  # "inte" negates within three words
+    assert compound("Planen är väldigt bra.") > compound("Planen är bra.")  # a degree word
+    out = tone.score(doc_of("Planen är bra men resultatet är dåligt.", "sv"), DEFAULT_CONFIG)
+    weights = {e.text: e.weight for e in out.evidence}
+    assert out.sentence_tone[0] < 0 and 0 < weights["bra"] < 3 and weights["dåligt"] < -3  # "men" shifts the weight
+    assert sum(weights.values()) < 0  # the evidence explains the sign
+
+
+def test_translation_artefacts_of_swedish_vader_carry_no_tone():
+    # the word-by-word translation gives "stor" (big) +3.0 and "Ryssland" -2.3
+    out = tone.score(doc_of("Ryssland har en stor armé i Stockholm.", "sv"), DEFAULT_CONFIG)
+    assert out.evidence == () and out.sentence_tone[0] == 0
