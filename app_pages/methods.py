@@ -90,7 +90,7 @@ st.markdown(
     "not a hedge, *May* is a month). Irony, implication and framing by selection of facts are not captured.\n"
     "- **Loaded wording is context-dependent.** *Historic* is neutral in one story and editorial in another; weights "
     "of 0.5 mark such words, and a collection's users can correct any flag on the Article page. On annotated news the lexicon finds 44 % of expert-marked loaded spans at 14 % precision (see Validation).\n"
-    "- **Languages.** Tone covers English and Swedish (Swedish VADER, a word-by-word translation: weaker); German has no tone lexicon that may ship; loaded wording and labels cover English, French, Swedish and German (the German lexicon is small: MLSA's marked words and hand cues); hedges, boosters and attributions cover "
+    "- **Languages.** Tone covers English, Swedish (Swedish VADER, a word-by-word translation) and German (a small lexicon from MLSA's marked words), the last two measurably weaker; loaded wording and labels cover English, French, Swedish and German (the German lexicon is small: MLSA's marked words and hand cues); hedges, boosters and attributions cover "
     "English and Swedish; LIX, counts and quotation share cover every language. Flesch formulas are English only.\n"
     "- **Tone is sentence sentiment** (VADER under a news layer): a sympathetic report of a tragedy scores negative. "
     "Tone *towards an actor* (Actors page) weighs the words of the actor's clause fully and the rest at a quarter; "

@@ -89,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", default="docs/validation.md", help="Markdown report (default: %(default)s)")
     ev.add_argument("--limit", type=int, default=None, help="sample this many test items per corpus (fast check)")
     ev.add_argument(
-        "--signals", nargs="+", choices=("tone", "towards", "tone_sv", "hedging", "loaded", "boosters"), default=None
+        "--signals",
+        nargs="+",
+        choices=("tone", "towards", "tone_sv", "tone_de", "hedging", "loaded", "boosters"),
+        default=None,
     )
 
     bench = sub.add_parser("bench", help="measure speed and memory on synthetic corpora against a naive pipeline")

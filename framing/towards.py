@@ -13,7 +13,7 @@ included) and weighs each by where it stands relative to the mention:
 
 The weighted sum is normalised as VADER normalises its sum (x / sqrt(x² + 15)), so the value
 lies in −1…1 and shares VADER's neutral band. Every word that counted is evidence, with its
-contribution, its weight and why. English and Swedish, like the tone it builds on.
+contribution, its weight and why. English, Swedish and German, like the tone it builds on.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def tone_towards(text: str, start: int, end: int, language: str = "en", config: 
         raise UsageError(f"the mention {start}:{end} is not a non-empty span of the text ({len(text)} characters)")
     if language not in tone.LANGUAGES:
         return Towards(
-            None, f"no tone lexicon for {language_name(language)} ({language}); tone covers English and Swedish"
+            None, f"no tone lexicon for {language_name(language)} ({language}); tone covers English, Swedish and German"
         )
     doc = make_doc(text, language, None, config)
     sentence = next(s for s in doc.sentences if s.start <= start < s.end or start < s.end)

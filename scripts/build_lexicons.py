@@ -440,6 +440,7 @@ def build_tone_sv(data: Path) -> str:
             seen.add(key)
             rows.append((key, category, f"{weight:g}"))
 
+    add("men", "but", 1)  # VADER's "but" rule (written for this project)
     for word in (data / SWEDISH_VADER / "vader_sv_negations.txt").read_text(encoding="utf-8").split():
         add(word, "negation", 1)
     with (data / SWEDISH_VADER / "vader_sv_booster_dampener.tsv").open(encoding="utf-8") as handle:
@@ -456,10 +457,72 @@ def build_tone_sv(data: Path) -> str:
         "(Hutto & Gilbert 2014); reformatted by scripts/build_lexicons.py (words only: emoticons and "
         "multi-word entries left out; the first valence of a repeated word kept)\n"
         "# licence: MIT (Copyright (c) 2016 C.J. Hutto; vaderSentiment-swedish, MIT)\n"
-        "# categories: valence, negation, booster\n"
+        "# categories: valence, negation, booster, but\n"
         "# description: valence: the word's VADER valence (−4…4); negation: a word that negates the next three "
-        "(VADER's rule); booster: a degree word and its scalar (+0.293 booster, −0.293 dampener). "
+        "(VADER's rule); booster: a degree word and its scalar (+0.293 booster, −0.293 dampener); but: the word "
+        "of VADER's 'but' rule (men, added for this project). "
         f"{len(rows)} entries\n"
+        "# changelog:\n"
+        f"#   1.0.0 {DATE} first version\n"
+    )
+    return header + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+# German: MLSA marks each word in context; a form marked positive more often than negative
+# gets VADER's mid valence (+2, −2 the other way). Negators, intensifiers and diminishers are
+# MLSA's own marks plus common ones written for this project.
+MLSA_VALENCE = 2.0
+GERMAN_NEGATIONS = "nicht kein keine keinen keinem keiner keines nie niemals nichts ohne weder"
+GERMAN_BOOSTERS = "sehr äußerst extrem besonders völlig total absolut höchst enorm überaus"
+GERMAN_DAMPENERS = "etwas kaum wenig ziemlich einigermaßen"
+
+
+def build_tone_de(data: Path) -> str:
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+
+    def add(word: str, category: str, weight: float) -> None:
+        key = word.lower()
+        if WORD.fullmatch(key) and key not in seen:
+            seen.add(key)
+            rows.append((key, category, f"{weight:g}"))
+
+    add("aber", "but", 1)
+    marks: dict[str, dict[str, int]] = {}
+    with (data / "mlsa_de_sentiment_subjectivity/layer2_word_markers.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["word_marker"]:
+                counts = marks.setdefault(row["token"].lower(), {})
+                counts[row["word_marker"]] = counts.get(row["word_marker"], 0) + 1
+    for word in GERMAN_NEGATIONS.split():
+        add(word, "negation", 1)
+    for word, counts in sorted(marks.items()):
+        if counts.get("shifter", 0) > 0 and word not in seen:
+            add(word, "negation", 1)
+    for word in GERMAN_BOOSTERS.split():
+        add(word, "booster", 0.293)
+    for word in GERMAN_DAMPENERS.split():
+        add(word, "booster", -0.293)
+    for word, counts in sorted(marks.items()):
+        if counts.get("intensifier", 0):
+            add(word, "booster", 0.293)
+        elif counts.get("diminisher", 0):
+            add(word, "booster", -0.293)
+    for word, counts in sorted(marks.items()):
+        net = counts.get("positive", 0) - counts.get("negative", 0)
+        if net:
+            add(word, "valence", MLSA_VALENCE if net > 0 else -MLSA_VALENCE)
+    header = (
+        "# name: tone_de\n# language: de\n# kind: tone\n"
+        f"# version: 1.0.0\n# date: {DATE}\n"
+        "# source: built by scripts/build_lexicons.py from the MLSA layer-2 word markers (Clematide et al. 2012, "
+        "guyemerson/SentiMerge, CC BY-SA 3.0 Unported): a word form marked positive more often than negative in "
+        f"context gets valence +{MLSA_VALENCE:g}, the other way −{MLSA_VALENCE:g}; MLSA's shifters, intensifiers and diminishers as negations and degree words, plus common German "
+        "negations and degree words and 'aber' written for this project (MIT)\n"
+        "# licence: CC BY-SA 3.0 (MLSA's share-alike licence carries to this file)\n"
+        "# categories: valence, negation, booster, but\n"
+        "# description: valence on VADER's −4…4 scale; negation: negates the next three words; booster: a degree "
+        f"word and its scalar; but: the word of VADER's 'but' rule. {len(rows)} entries\n"
         "# changelog:\n"
         f"#   1.0.0 {DATE} first version\n"
     )
@@ -475,7 +538,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     # boosters first: the loaded build leaves out every booster form
-    builds = [("boosters_en", lambda: build_boosters(args.data)), ("tone_sv", lambda: build_tone_sv(args.data))]
+    builds = [
+        ("boosters_en", lambda: build_boosters(args.data)),
+        ("tone_sv", lambda: build_tone_sv(args.data)),
+        ("tone_de", lambda: build_tone_de(args.data)),
+    ]
     builds += [
         (f"loaded_{code}", lambda language=language: build(language, args.data)) for code, language in LANGUAGES.items()
     ]

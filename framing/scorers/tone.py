@@ -1,10 +1,10 @@
-"""Tone: VADER compound score per sentence (English under a news layer; Swedish with the Swedish
-VADER lexicon), with the words that produced it.
+"""Tone: VADER compound score per sentence (English under a news layer; Swedish and German with
+their own lexicons), with the words that produced it.
 
-VADER (Hutto & Gilbert 2014) is validated for English; its Swedish translation (MIT) is the
-only Swedish lexicon here whose licence allows shipping. Elsewhere a lexicon would be mostly
-silent and report a fake neutral 0, so tone is empty with that reason (German included: no
-German polarity lexicon here has a confirmed permissive licence).
+VADER (Hutto & Gilbert 2014) is validated for English; its Swedish translation (MIT) and
+MLSA's German in-context word marks (CC BY-SA 3.0) are the lexicons here whose licences allow
+shipping. Elsewhere a lexicon would be mostly silent and report a fake neutral 0, so tone is
+empty with that reason.
 The news layer (``lexicons/tone_news_en.tsv``) silences multi-word terms that state facts in
 news ("super PAC", "national security", "intelligence officials") and sets news senses of
 single words. Evidence is the computation: each word's contribution to VADER's sum after its
@@ -20,13 +20,13 @@ from statistics import fmean
 
 from ..config import Config
 from ..lang import language_name
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon, available_lexicons, load_lexicon
 from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, ROLE_HEADLINE, Doc
 
 FAMILY = "tone"
 READS = ("tone_news", "tone")  # VADER's own lexicon under the news layer (en); Swedish VADER (tone_sv)
-LANGUAGES = ("en", "sv")
+LANGUAGES = ("en", "sv", "de")
 METRICS = (
     MetricSpec(
         "tone_mean",
@@ -69,12 +69,15 @@ METRICS = (
 
 @functools.cache
 def analyzer(language: str = "en"):
-    """The tone analyzer of a language: English VADER under the news layer (``tone_news_en``),
-    Swedish VADER (``tone_sv``) with its own negations and degree words under ``tone_news_sv``;
-    cached."""
-    if language == "sv":
-        return SwedishVader(load_lexicon("tone_sv"), load_lexicon("tone_news_sv"))
-    return NewsVader(load_lexicon("tone_news_en"))
+    """The tone analyzer of a language: English VADER under the news layer (``tone_news_en``);
+    elsewhere VADER's algorithm on the language's packaged lexicon (``tone_<lang>``: valences,
+    negations, degree words, the word for "but") under its news layer if one is packaged; cached."""
+    if language == "en":
+        return NewsVader(load_lexicon("tone_news_en"))
+    layer = f"tone_news_{language}"
+    return LexiconVader(
+        load_lexicon(f"tone_{language}"), load_lexicon(layer) if layer in available_lexicons() else None
+    )
 
 
 def _vader_base():
@@ -152,19 +155,22 @@ def _booster_dict() -> dict[str, float]:
     return BOOSTER_DICT
 
 
-class SwedishVader(NewsVader):
-    """VADER's algorithm on the Swedish VADER lexicon (a word-by-word translation of VADER's,
-    MIT): the same valences, capitals, degree-word and "men" (but) rules, and negation by the
-    Swedish negations within three words (VADER's window and factor). VADER's English-only
-    special cases ("kind of", "no" before a word, "least", idioms) do not apply."""
+class LexiconVader(NewsVader):
+    """VADER's algorithm on another language's lexicon (``tone_sv``: the Swedish VADER
+    translation, MIT; ``tone_de``: MLSA's in-context word marks, CC BY-SA 3.0): the same
+    valences, capitals, degree-word and "but" rules, and negation by the language's negations
+    within three words (VADER's window and factor). VADER's English-only special cases ("kind
+    of", "no" before a word, "least", idioms) do not apply."""
 
-    def __init__(self, lexicon: Lexicon, layer: Lexicon):
-        entries = {c: [e for e in lexicon.entries if e.category == c] for c in ("valence", "negation", "booster")}
-        super().__init__(layer, base={e.cue: e.weight for e in entries["valence"]})
+    def __init__(self, lexicon: Lexicon, layer: Lexicon | None):
+        kinds = ("valence", "negation", "booster", "but")
+        entries = {c: [e for e in lexicon.entries if e.category == c] for c in kinds}
+        empty = Lexicon("none", lexicon.language, "tone", "", "", "", "", (), (), ())
+        super().__init__(layer or empty, base={e.cue: e.weight for e in entries["valence"]})
         self.negations = frozenset(e.cue for e in entries["negation"])
         self.boosters = {e.cue: e.weight for e in entries["booster"]}
         self.modifiers = frozenset(self.boosters)
-        self.but = "men"
+        self.but = next((e.cue for e in entries["but"]), "")
 
     def sentiment_valence(self, valence, sentitext, item, i, sentiments):
         from vaderSentiment.vaderSentiment import C_INCR, N_SCALAR
@@ -256,7 +262,7 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
     if doc.language not in LANGUAGES:
         reason = (
             f"no tone lexicon for {language_name(doc.language)} ({doc.language}) whose licence allows shipping; "
-            "tone covers English and Swedish"
+            "tone covers English, Swedish and German"
         )
         return ScorerOutput({m.name: MetricValue.empty(reason) for m in METRICS})
     tone, evidence = {}, []

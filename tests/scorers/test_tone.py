@@ -72,10 +72,20 @@ def test_evidence_sign_equals_the_score_sign_on_thousands_of_news_sentences():
 
 
 def test_no_tone_where_no_lexicon_may_ship():
-    out = tone.score(doc_of("Der Plan ist ein großer Erfolg.", "de"), DEFAULT_CONFIG)
+    out = tone.score(doc_of("Le plan est un grand succès.", "fr"), DEFAULT_CONFIG)
     assert all(m.value is None for m in out.metrics.values())
-    assert "German (de)" in out.metrics["tone_mean"].reason and "licence" in out.metrics["tone_mean"].reason
+    assert "French (fr)" in out.metrics["tone_mean"].reason and "licence" in out.metrics["tone_mean"].reason
     assert out.evidence == ()
+
+
+def test_german_tone_from_mlsa_marks_with_german_negation_and_aber():
+    def compound(text):
+        return tone.score(doc_of(text, "de"), DEFAULT_CONFIG).sentence_tone[0]
+
+    assert compound("Der Plan ist gut.") > 0.05
+    assert compound("Der Plan ist nicht gut.") < -0.05
+    out = tone.score(doc_of("Der Plan ist gut, aber das Ergebnis ist schlecht.", "de"), DEFAULT_CONFIG)
+    assert out.sentence_tone[0] < 0 and sum(e.weight for e in out.evidence) < 0
 
 
 def test_swedish_tone_with_swedish_negation_degree_words_and_men():
