@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import framing
-from app_pages import deploy, session
+from app_pages import session
 from framing.lexicon import available_lexicons, load_lexicon
 from framing.scorers import SCORERS
 
@@ -70,8 +70,8 @@ else:
 st.subheader("Caches")
 st.markdown(
     "Scores are cached by each article's content and the **engine fingerprint** "
-    f"`{framing.engine_fingerprint(deploy.config())}` (framing {framing.__version__}): the package version, every "
-    "scoring setting and each packaged lexicon's version and content. A new release, a changed setting or an "
+    f"`{framing.engine_fingerprint(session.config())}` (framing {framing.__version__}): the package version, every "
+    "scoring setting (this collection's corrections included) and each packaged lexicon's version and content. A new release, a changed setting or an "
     "edited lexicon rescores everything; renaming an article does not. The dashboard keeps scores in memory for "
     "all sessions of this server; the articles of saved collections are also kept in the database's score cache, "
     "so they are not rescored after a restart. Unsaved uploads never leave this server's memory."

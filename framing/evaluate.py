@@ -112,17 +112,29 @@ def _plain_vader():
     return SentimentIntensityAnalyzer()
 
 
-def _newsmtsc_sentences(data: Path) -> pd.DataFrame:
-    """NewsMTSC train as sentences with the sign of their targets' mean polarity (2 negative,
-    4 neutral, 6 positive): a proxy for a news sentence's tone."""
+def _tuned_cut(values: np.ndarray, gold: np.ndarray, grid) -> float:
+    """The 3-class cut (±c) of ``grid`` with the best macro-F1 on a dev split (ties: the first)."""
+    return max(grid, key=lambda c: macro_f1(_classes(values, c), gold))
+
+
+def _newsmtsc(data: Path):
+    """NewsMTSC train records: (sentence, [(from, to, class)]) with the class of each target's
+    polarity (2 negative, 4 neutral, 6 positive → −1, 0, 1)."""
     import json
 
-    rows = {}
     with (data / "newsmtsc_train/train.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            text = record["sentence_normalized"]
-            rows.setdefault(text, np.sign(np.mean([t["polarity"] - 4 for t in record["targets"]])))
+            targets = [(t["from"], t["to"], int(np.sign(t["polarity"] - 4))) for t in record["targets"]]
+            yield record["sentence_normalized"], targets
+
+
+def _newsmtsc_sentences(data: Path) -> pd.DataFrame:
+    """NewsMTSC train as sentences with the sign of their targets' mean class: a proxy for a
+    news sentence's tone."""
+    rows = {}
+    for text, targets in _newsmtsc(data):
+        rows.setdefault(text, np.sign(np.mean([label for _, _, label in targets])))
     return pd.DataFrame({"text": list(rows), "label": list(rows.values())})
 
 
@@ -148,7 +160,7 @@ def evaluate_tone(data: Path, limit: int | None = None) -> list[Row]:
 
     dev_gold = _classes(dev["mean"].to_numpy() / NYT_SCALE)
     dev_liu = np.array([liu(t) for t in dev["text"]])
-    cut = max(LIU_THRESHOLDS, key=lambda c: macro_f1(_classes(dev_liu, c), dev_gold))
+    cut = _tuned_cut(dev_liu, dev_gold, LIU_THRESHOLDS)
     base = np.array([liu(t) for t in test["text"]])
     gold = test["mean"].to_numpy()
     gold_class = _classes(gold / NYT_SCALE)
@@ -289,7 +301,7 @@ def evaluate_tone_de(data: Path, limit: int | None = None) -> list[Row]:
     dev, test = _split(frame, "id", "dev", None), _split(frame, "id", "test", limit)
     d_sentence, d_towards, d_listed, d_gold = scores(dev)
     cuts = {
-        name: max(TOWARDS_CUTS, key=lambda c, x=x: macro_f1(_classes(x, c), d_gold))
+        name: _tuned_cut(x, d_gold, TOWARDS_CUTS)
         for name, x in (("sentence", d_sentence), ("towards", d_towards), ("listed", d_listed))
     }
     sentence, towards, listed, gold = scores(test)
@@ -330,18 +342,11 @@ def evaluate_towards(data: Path, limit: int | None = None) -> list[Row]:
     """Tone towards a named target on NewsMTSC train (MIT), split by sentence: ours is
     ``framing.tone_towards`` per mention, the baseline plain VADER on the whole sentence; the
     3-class cut of each is chosen on dev. (The other_clause weight was chosen on dev too.)"""
-    import json
-
     from .towards import towards_in_sentence
 
     items = {"dev": [], "test": []}
-    with (data / "newsmtsc_train/train.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            text = record["sentence_normalized"]
-            for target in record["targets"]:
-                label = int(np.sign(target["polarity"] - 4))
-                items[split_of(text)].append((text, target["from"], target["to"], label))
+    for text, targets in _newsmtsc(data):
+        items[split_of(text)].extend((text, start, end, label) for start, end, label in targets)
     test = items["test"]
     if limit is not None and len(test) > limit:
         test = [test[i] for i in np.random.default_rng(7).choice(len(test), limit, replace=False)]
@@ -353,8 +358,7 @@ def evaluate_towards(data: Path, limit: int | None = None) -> list[Row]:
         return ours, base, np.array([g for *_, g in rows])
 
     dev_ours, dev_base, dev_gold = scores(items["dev"])
-    cut = max(TOWARDS_CUTS, key=lambda c: macro_f1(_classes(dev_ours, c), dev_gold))
-    base_cut = max(TOWARDS_CUTS, key=lambda c: macro_f1(_classes(dev_base, c), dev_gold))
+    cut, base_cut = _tuned_cut(dev_ours, dev_gold, TOWARDS_CUTS), _tuned_cut(dev_base, dev_gold, TOWARDS_CUTS)
     ours, base, gold = scores(test)
     return [
         Row(

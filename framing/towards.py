@@ -61,7 +61,9 @@ def tone_towards(text: str, start: int, end: int, language: str = "en", config: 
             None, f"no tone lexicon for {language_name(language)} ({language}); tone covers English, Swedish and German"
         )
     doc = make_doc(text, language, None, config)
-    sentence = next(s for s in doc.sentences if s.start <= start < s.end or start < s.end)
+    sentence = next((s for s in doc.sentences if start < s.end), None)  # the sentence the mention starts in
+    if sentence is None:
+        return Towards(None, "the mention is outside every sentence of the text")
     return towards_in_sentence(
         sentence.text, sentence.start, start, end, sentence.index, config, quoted=doc.in_quote, language=language
     )

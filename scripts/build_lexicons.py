@@ -426,46 +426,56 @@ def build_boosters(data: Path) -> str:
 
 
 SWEDISH_VADER = "swedish_sentiment_lexicons"
+VADER_SCALAR = 0.293  # VADER's B_INCR: a degree word's shift (+ booster, − dampener)
+
+
+class _ToneRows:
+    """Rows of a tone lexicon (valence, negation, booster, but): one per word, the first kept."""
+
+    def __init__(self, valid):
+        self.valid, self.rows, self.seen = valid, [], set()
+
+    def add(self, word: str, category: str, weight: float) -> None:
+        key = " ".join(word.lower().split())
+        if self.valid(key) and key not in self.seen:
+            self.seen.add(key)
+            self.rows.append((key, category, f"{weight:g}"))
+
+    def text(self, name: str, language: str, source: str, licence: str, description: str) -> str:
+        header = (
+            f"# name: {name}\n# language: {language}\n# kind: tone\n# version: 1.0.0\n# date: {DATE}\n"
+            f"# source: {source}\n# licence: {licence}\n# categories: valence, negation, booster, but\n"
+            f"# description: {description}. {len(self.rows)} entries\n"
+            f"# changelog:\n#   1.0.0 {DATE} first version\n"
+        )
+        return header + "\n".join("\t".join(r) for r in self.rows) + "\n"
 
 
 def build_tone_sv(data: Path) -> str:
     """tone_sv: the Swedish VADER lexicon (valences), its negations and its booster/dampener
     words, as one packaged file (the first valence of a repeated word is kept)."""
-    rows: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-
-    def add(word: str, category: str, weight: float) -> None:
-        key = " ".join(word.lower().split())
-        if key and " " not in key and "|" not in key and "*" not in key and key not in seen:
-            seen.add(key)
-            rows.append((key, category, f"{weight:g}"))
-
-    add("men", "but", 1)  # VADER's "but" rule (written for this project)
+    rows = _ToneRows(lambda key: key and not any(c in key for c in " |*"))
+    rows.add("men", "but", 1)  # VADER's "but" rule (written for this project)
     for word in (data / SWEDISH_VADER / "vader_sv_negations.txt").read_text(encoding="utf-8").split():
-        add(word, "negation", 1)
+        rows.add(word, "negation", 1)
     with (data / SWEDISH_VADER / "vader_sv_booster_dampener.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            add(row["term"], "booster", float(row["scalar"]))
+            rows.add(row["term"], "booster", float(row["scalar"]))
     for word, valence in vader_scores(data / SWEDISH_VADER / "vader_sv_lexicon.txt", "utf-8").items():
         if WORD.fullmatch(word):
-            add(word, "valence", valence)
-    header = (
-        "# name: tone_sv\n# language: sv\n# kind: tone\n"
-        f"# version: 1.0.0\n# date: {DATE}\n"
-        "# source: the Swedish VADER lexicon, negations and booster/dampener words of "
+            rows.add(word, "valence", valence)
+    return rows.text(
+        "tone_sv",
+        "sv",
+        "the Swedish VADER lexicon, negations and booster/dampener words of "
         "AlexGustafsson/vaderSentiment-swedish (commit 733793a), a word-by-word translation of VADER "
         "(Hutto & Gilbert 2014); reformatted by scripts/build_lexicons.py (words only: emoticons and "
-        "multi-word entries left out; the first valence of a repeated word kept)\n"
-        "# licence: MIT (Copyright (c) 2016 C.J. Hutto; vaderSentiment-swedish, MIT)\n"
-        "# categories: valence, negation, booster, but\n"
-        "# description: valence: the word's VADER valence (−4…4); negation: a word that negates the next three "
+        "multi-word entries left out; the first valence of a repeated word kept)",
+        "MIT (Copyright (c) 2016 C.J. Hutto; vaderSentiment-swedish, MIT)",
+        "valence: the word's VADER valence (−4…4); negation: a word that negates the next three "
         "(VADER's rule); booster: a degree word and its scalar (+0.293 booster, −0.293 dampener); but: the word "
-        "of VADER's 'but' rule (men, added for this project). "
-        f"{len(rows)} entries\n"
-        "# changelog:\n"
-        f"#   1.0.0 {DATE} first version\n"
+        "of VADER's 'but' rule (men, added for this project)",
     )
-    return header + "\n".join("\t".join(r) for r in rows) + "\n"
 
 
 # German: MLSA marks each word in context; a form marked positive more often than negative
@@ -478,16 +488,8 @@ GERMAN_DAMPENERS = "etwas kaum wenig ziemlich einigermaßen"
 
 
 def build_tone_de(data: Path) -> str:
-    rows: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-
-    def add(word: str, category: str, weight: float) -> None:
-        key = word.lower()
-        if WORD.fullmatch(key) and key not in seen:
-            seen.add(key)
-            rows.append((key, category, f"{weight:g}"))
-
-    add("aber", "but", 1)
+    rows = _ToneRows(WORD.fullmatch)
+    rows.add("aber", "but", 1)
     marks: dict[str, dict[str, int]] = {}
     with (data / "mlsa_de_sentiment_subjectivity/layer2_word_markers.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -495,38 +497,35 @@ def build_tone_de(data: Path) -> str:
                 counts = marks.setdefault(row["token"].lower(), {})
                 counts[row["word_marker"]] = counts.get(row["word_marker"], 0) + 1
     for word in GERMAN_NEGATIONS.split():
-        add(word, "negation", 1)
+        rows.add(word, "negation", 1)
     for word, counts in sorted(marks.items()):
-        if counts.get("shifter", 0) > 0 and word not in seen:
-            add(word, "negation", 1)
+        if counts.get("shifter", 0):
+            rows.add(word, "negation", 1)
     for word in GERMAN_BOOSTERS.split():
-        add(word, "booster", 0.293)
+        rows.add(word, "booster", VADER_SCALAR)
     for word in GERMAN_DAMPENERS.split():
-        add(word, "booster", -0.293)
+        rows.add(word, "booster", -VADER_SCALAR)
     for word, counts in sorted(marks.items()):
         if counts.get("intensifier", 0):
-            add(word, "booster", 0.293)
+            rows.add(word, "booster", VADER_SCALAR)
         elif counts.get("diminisher", 0):
-            add(word, "booster", -0.293)
+            rows.add(word, "booster", -VADER_SCALAR)
     for word, counts in sorted(marks.items()):
         net = counts.get("positive", 0) - counts.get("negative", 0)
         if net:
-            add(word, "valence", MLSA_VALENCE if net > 0 else -MLSA_VALENCE)
-    header = (
-        "# name: tone_de\n# language: de\n# kind: tone\n"
-        f"# version: 1.0.0\n# date: {DATE}\n"
-        "# source: built by scripts/build_lexicons.py from the MLSA layer-2 word markers (Clematide et al. 2012, "
+            rows.add(word, "valence", MLSA_VALENCE if net > 0 else -MLSA_VALENCE)
+    return rows.text(
+        "tone_de",
+        "de",
+        "built by scripts/build_lexicons.py from the MLSA layer-2 word markers (Clematide et al. 2012, "
         "guyemerson/SentiMerge, CC BY-SA 3.0 Unported): a word form marked positive more often than negative in "
-        f"context gets valence +{MLSA_VALENCE:g}, the other way −{MLSA_VALENCE:g}; MLSA's shifters, intensifiers and diminishers as negations and degree words, plus common German "
-        "negations and degree words and 'aber' written for this project (MIT)\n"
-        "# licence: CC BY-SA 3.0 (MLSA's share-alike licence carries to this file)\n"
-        "# categories: valence, negation, booster, but\n"
-        "# description: valence on VADER's −4…4 scale; negation: negates the next three words; booster: a degree "
-        f"word and its scalar; but: the word of VADER's 'but' rule. {len(rows)} entries\n"
-        "# changelog:\n"
-        f"#   1.0.0 {DATE} first version\n"
+        f"context gets valence +{MLSA_VALENCE:g}, the other way −{MLSA_VALENCE:g}; MLSA's shifters, intensifiers "
+        "and diminishers as negations and degree words, plus common German negations and degree words and 'aber' "
+        "written for this project (MIT)",
+        "CC BY-SA 3.0 (MLSA's share-alike licence carries to this file)",
+        "valence on VADER's −4…4 scale; negation: negates the next three words; booster: a degree "
+        "word and its scalar; but: the word of VADER's 'but' rule",
     )
-    return header + "\n".join("\t".join(r) for r in rows) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -127,6 +127,7 @@ def clear_lexicon_caches() -> None:
 
     for cached in (
         tone.analyzer,
+        tone.contributions,
         lexicon.load_lexicon,
         lexicon.word_list,
         lexicon.available_lexicons,

@@ -45,18 +45,26 @@ def find_evidence(doc: Doc, lexicon: str, kind: str, keep=None) -> list[Evidence
 
 
 def _find_evidence(doc: Doc, lexicon: str, kind: str, keep) -> list[Evidence]:
-    """Evidence for every cue of ``lexicon`` found in ``doc``, sentence by sentence.
+    """Evidence for every cue of ``lexicon`` found in ``doc``; its rule names the entry and source."""
 
-    ``keep(doc, sentence_tokens, match)`` may veto a match; it returns None to keep it or the
-    id of the rule that rejected it. An entry of weight 0 (a term neutral in news, "Supreme
-    Court") is matched like any cue, so it absorbs the cue words inside it, and is never evidence.
+    def rule(entry) -> str:
+        return f"{lexicon}:{entry.line} {entry.cue}" + (f" ({entry.source})" if entry.source else "")
+
+    return match_evidence(doc, matcher(lexicon), kind, rule, keep)
+
+
+def match_evidence(doc: Doc, phrases: PhraseMatcher, kind: str, rule, keep=None) -> list[Evidence]:
+    """Evidence for every match of ``phrases`` in ``doc``, sentence by sentence, with the rule
+    ``rule(entry)``.
+
+    ``keep(sentence_tokens, match)`` may veto a match; it returns None to keep it or the id of
+    the rule that rejected it. An entry of weight 0 (a term neutral in news, "Supreme Court") is
+    matched like any cue, so it absorbs the cue words inside it, and is never evidence.
     """
     found: list[Evidence] = []
-    m = matcher(lexicon)
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence.index)
-        norms = [t.norm for t in tokens]
-        for match in m.find(norms):
+        for match in phrases.find([t.norm for t in tokens]):
             if match.entry.weight == 0 or (keep is not None and keep(tokens, match) is not None):
                 continue
             start, end = tokens[match.start].start, tokens[match.end - 1].end
@@ -69,7 +77,7 @@ def _find_evidence(doc: Doc, lexicon: str, kind: str, keep) -> list[Evidence]:
                     kind=kind,
                     category=entry.category,
                     weight=entry.weight,
-                    rule=f"{lexicon}:{entry.line} {entry.cue}" + (f" ({entry.source})" if entry.source else ""),
+                    rule=rule(entry),
                     sentence_index=sentence.index,
                     in_quote=doc.in_quote(start),
                 )

@@ -16,11 +16,11 @@ import re
 from ..config import Config
 from ..errors import InputError
 from ..lang import language_name
-from ..lexicon import Lexicon, PhraseMatcher, normalize_token
+from ..lexicon import Entry, Lexicon, PhraseMatcher, normalize_token
 from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
-from ..text import ROLE_HEADLINE, Doc
+from ..text import ROLE_HEADLINE, WORD_RE, Doc
 from . import labels
-from ._lexical import find_evidence, lexicon_name, per_100_words
+from ._lexical import find_evidence, lexicon_name, match_evidence, per_100_words
 
 FAMILY = "loaded"
 READS = ("loaded", "labels")  # lexicon prefixes read
@@ -29,6 +29,7 @@ USER_WEIGHT = 1.0
 # A headline kicker: an all-caps word or run of words closed by a colon ("DESPERATION:").
 KICKER = re.compile(r"^\W*([^\W\d_][^:]{2,40}?)\s*:\s*\w")
 KICKER_MIN_LETTERS = 4  # "EU:" or "UK:" name a place; "DESPERATION:" frames
+KICKER_WEIGHT, QUESTION_WEIGHT = 1.0, 0.5  # a question headline frames by implication, more weakly
 METRICS = (
     MetricSpec(
         "loaded_per_100w",
@@ -63,30 +64,28 @@ METRICS = (
 )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)  # one per collection's set of corrections; a hosted server sees many
 def _user_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
-    from ..lexicon import Entry
-
     entries = tuple(Entry(cue=p, category="user", weight=USER_WEIGHT, line=i) for i, p in enumerate(phrases, 1))
     lexicon = Lexicon("user", "", "loaded", "", "", "the collection's corrections", "", ("user",), (), entries)
     return PhraseMatcher(lexicon)
 
 
 def override_key(phrase: str) -> str:
-    """The form a correction is stored and compared in (case and spacing folded)."""
-    return " ".join(normalize_token(phrase).split())
+    """The form a correction is stored, compared and matched in: the phrase's tokens as the
+    document's tokens are normalised (case folded, punctuation between words dropped), so a
+    correction is always a plain word sequence, never cue syntax."""
+    return " ".join(WORD_RE.findall(normalize_token(phrase)))
 
 
 MAX_OVERRIDE_CHARS = 200  # a word or an idiom, not a passage
 
 
 def phrase_occurs(text: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``text`` as whole words (case and spacing folded)."""
-    words = override_key(phrase).split()
-    if not words:
-        return False
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
-    return re.search(pattern, normalize_token(text)) is not None
+    """Whether ``phrase`` occurs in ``text`` as a run of whole tokens (the form the correction
+    is matched in)."""
+    key = override_key(phrase)
+    return bool(key) and f" {key} " in f" {override_key(text)} "
 
 
 def with_override(overrides, phrase: str, action: str | None) -> tuple[tuple[str, str], ...]:
@@ -106,83 +105,49 @@ def with_override(overrides, phrase: str, action: str | None) -> tuple[tuple[str
     return tuple(sorted(kept.items()))
 
 
+def _overlaps(e: Evidence, others: list[Evidence]) -> bool:
+    return any(o.start < e.end and e.start < o.end for o in others)
+
+
 def _apply_overrides(doc: Doc, found: list[Evidence], overrides) -> list[Evidence]:
     dropped = {override_key(p) for p, action in overrides if action == NOT_LOADED}
-    added = tuple(override_key(p) for p, action in overrides if action == LOADED)
+    added = tuple(k for p, action in overrides if action == LOADED and (k := override_key(p)))
     kept = [e for e in found if override_key(e.text) not in dropped]
     if not added:
         return kept
-    taken = [(e.start, e.end) for e in kept]
-    matcher = _user_matcher(added)
-    for sentence in doc.sentences:
-        tokens = doc.sentence_tokens(sentence.index)
-        for match in matcher.find([t.norm for t in tokens]):
-            start, end = tokens[match.start].start, tokens[match.end - 1].end
-            if any(s < end and start < e for s, e in taken):
-                continue
-            kept.append(
-                Evidence(
-                    start,
-                    end,
-                    doc.text[start:end],
-                    "loaded",
-                    "user",
-                    USER_WEIGHT,
-                    f"user:loaded {match.entry.cue}",
-                    sentence.index,
-                    doc.in_quote(start),
-                )
-            )
-    return sorted(kept, key=lambda e: (e.start, e.end))
+    users = match_evidence(doc, _user_matcher(added), "loaded", lambda entry: f"user:loaded {entry.cue}")
+    return sorted(kept + [e for e in users if not _overlaps(e, kept)], key=lambda e: (e.start, e.end))
 
 
 def evidence(doc: Doc, config: Config) -> list[Evidence]:
     """Loaded cues of ``doc``: the lexicon's matches minus labels, then the collection's corrections."""
     lexicon = lexicon_name("loaded", doc.language)
     found = find_evidence(doc, lexicon, "loaded") if lexicon else []
-    label_spans = [(e.start, e.end) for e in labels.evidence(doc)]
-    found = [e for e in found if not any(s < e.end and e.start < t for s, t in label_spans)]
+    named = labels.evidence(doc)
+    found = [e for e in found if not _overlaps(e, named)]
     return _apply_overrides(doc, found, config.loaded_overrides)
 
 
 def _headline_forms(doc: Doc, headline, cues: list[Evidence]) -> list[Evidence]:
-    """The headline's own framing forms: an all-caps kicker and a question."""
+    """The headline's own framing forms: an all-caps kicker (unless a cue already counts it)
+    and a question."""
+
+    def form(start: int, end: int, weight: float, rule: str) -> Evidence:
+        start, end = headline.start + start, headline.start + end
+        return Evidence(start, end, doc.text[start:end], "loaded", "headline_form", weight, rule, headline.index, False)
+
     found = []
     text = headline.text
     kicker = KICKER.match(text)
     if kicker and kicker.group(1).isupper() and max(len(w) for w in kicker.group(1).split()) >= KICKER_MIN_LETTERS:
-        start, end = headline.start + kicker.start(1), headline.start + kicker.end(1)
-        if not any(e.start < end and start < e.end for e in cues):
-            found.append(
-                Evidence(
-                    start,
-                    end,
-                    doc.text[start:end],
-                    "loaded",
-                    "headline_form",
-                    1.0,
-                    "headline:caps_kicker",
-                    headline.index,
-                    False,
-                )
-            )
+        candidate = form(kicker.start(1), kicker.end(1), KICKER_WEIGHT, "headline:caps_kicker")
+        if not _overlaps(candidate, cues):
+            found.append(candidate)
     stripped = text.rstrip()
     if stripped.endswith("?") and not doc.in_quote(headline.start + len(stripped) - 1):
-        words = list(re.finditer(r"\w+\W*$", stripped))
-        start = headline.start + (words[-1].start() if words else len(stripped) - 1)
-        end = headline.start + len(stripped)
+        last = re.search(r"\w+\W*$", stripped)
         found.append(
-            Evidence(
-                start,
-                end,
-                doc.text[start:end],
-                "loaded",
-                "headline_form",
-                0.5,
-                "headline:question",
-                headline.index,
-                False,
-            )
+            form(last.start() if last else len(stripped) - 1, len(stripped), QUESTION_WEIGHT, "headline:question")
         )
     return found
 

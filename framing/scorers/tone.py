@@ -18,6 +18,8 @@ import itertools
 from dataclasses import dataclass
 from statistics import fmean
 
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SentimentIntensityAnalyzer, SentiText
+
 from ..config import Config
 from ..lang import language_name
 from ..lexicon import Lexicon, available_lexicons, load_lexicon
@@ -25,7 +27,7 @@ from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, ROLE_HEADLINE, Doc
 
 FAMILY = "tone"
-READS = ("tone_news", "tone")  # VADER's own lexicon under the news layer (en); Swedish VADER (tone_sv)
+READS = ("tone_news", "tone")  # news layers (tone_news_en, _sv); other languages' lexicons (tone_sv, tone_de)
 LANGUAGES = ("en", "sv", "de")
 METRICS = (
     MetricSpec(
@@ -80,13 +82,7 @@ def analyzer(language: str = "en"):
     )
 
 
-def _vader_base():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer
-
-
-class NewsVader(_vader_base()):
+class NewsVader(SentimentIntensityAnalyzer):
     """VADER (vaderSentiment, unchanged algorithm) over a lexicon with a news layer, reporting each
     word's contribution to the score.
 
@@ -110,7 +106,7 @@ class NewsVader(_vader_base()):
                 terms.update(itertools.product(*slots))
         self.neutral_terms = frozenset(terms)
         self.longest_term = max((len(t) for t in terms), default=0)
-        self.modifiers = frozenset(_booster_dict())  # degree words: they shift a neighbour, carry nothing
+        self.modifiers = frozenset(BOOSTER_DICT)  # degree words: they shift a neighbour, carry nothing
         self.but = "but"
 
     def _neutral_positions(self, words: list[str]) -> set[int]:
@@ -125,8 +121,6 @@ class NewsVader(_vader_base()):
 
     def explain(self, text: str) -> tuple[float, list[tuple[str, float]]]:
         """VADER's compound for ``text`` and each word with its contribution (0 for most words)."""
-        from vaderSentiment.vaderSentiment import SentiText
-
         sentitext = SentiText(text)
         words = sentitext.words_and_emoticons
         neutral = self._neutral_positions(words)
@@ -149,12 +143,6 @@ class NewsVader(_vader_base()):
         return {"compound": self.explain(text)[0]}
 
 
-def _booster_dict() -> dict[str, float]:
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT
-
-    return BOOSTER_DICT
-
-
 class LexiconVader(NewsVader):
     """VADER's algorithm on another language's lexicon (``tone_sv``: the Swedish VADER
     translation, MIT; ``tone_de``: MLSA's in-context word marks, CC BY-SA 3.0): the same
@@ -173,8 +161,6 @@ class LexiconVader(NewsVader):
         self.but = next((e.cue for e in entries["but"]), "")
 
     def sentiment_valence(self, valence, sentitext, item, i, sentiments):
-        from vaderSentiment.vaderSentiment import C_INCR, N_SCALAR
-
         words = sentitext.words_and_emoticons
         lowered = item.lower()
         if lowered in self.lexicon:
@@ -219,7 +205,8 @@ class Contribution:
         return f"vader {self.word.lower()} {self.prior:+.1f}" + (f" → {self.value:+.2f} in context" if shifted else "")
 
 
-def contributions(text: str, language: str = "en") -> tuple[float, list[Contribution]]:
+@functools.lru_cache(maxsize=4096)  # the Actors page asks again for each mention of a scored sentence
+def contributions(text: str, language: str = "en") -> tuple[float, tuple[Contribution, ...]]:
     """VADER's compound for ``text`` (news layer applied) and every word that contributed to it,
     located in ``text``."""
     vader = analyzer(language)
@@ -232,7 +219,7 @@ def contributions(text: str, language: str = "en") -> tuple[float, list[Contribu
         cursor = at + len(word)
         if value != 0:
             found.append(Contribution(at, at + len(word), word, vader.lexicon.get(word.lower(), value), value))
-    return compound, found
+    return compound, tuple(found)
 
 
 def _sentence_tone(doc: Doc, sentence) -> tuple[float, list[Evidence]]:

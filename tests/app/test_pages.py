@@ -412,3 +412,19 @@ def test_correcting_a_flag_rescores_the_collection_and_is_saved_with_it(download
     other.query_params["article"] = "000_e191cd35296de808"
     other.run()
     assert _loaded_value(other) == pytest.approx(_loaded_value(at.switch_page("app_pages/article.py").run()))
+
+
+def test_a_correction_made_of_markup_is_shown_as_text():
+    at = run_page("data")
+    at.text_area(key="paste_text").input("Headline\n\nThe <b>bold</b> plan was announced.")
+    at.text_input(key="paste_language").input("en")
+    submit(at, "paste_submit")
+    at.switch_page("app_pages/article.py")
+    at.query_params["article"] = "pasted-6"
+    at.run()
+    at.text_input(key="fix_phrase").input("<b>bold</b>").run()
+    at.button(key="fix_loaded").click().run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "loaded" in m.value and "bold" in m.value]
+    assert shown and all("<b>" not in v for v in shown)  # folded to its words: "b bold b"
+    assert not re.search(r"<b>bold</b>", html_of(at))  # the article's markup stays text in the highlight
