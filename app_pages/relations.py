@@ -40,10 +40,12 @@ st.dataframe(
             "relation",
             "source",
             "confidence",
+            "coverage",
             "source_coverage",
             "similarity",
             "direction",
             "aligned_sentences",
+            "aligned_chars",
             "explanation",
         ]
     ],
@@ -51,13 +53,20 @@ st.dataframe(
     key="lineage_table",
     column_config={
         "confidence": st.column_config.NumberColumn(
-            help="Share of the derived article's sentences aligned to the source", format="%.2f"
+            help="Probability that the article was made from the source, from the amount of evidence "
+            "(aligned sentences, characters, coverage; shared quotations not counted), calibrated on "
+            "independent reports of the same events and on derived texts",
+            format="percent",
+        ),
+        "coverage": st.column_config.NumberColumn(
+            help="Share of the derived article's sentences aligned to the source", format="percent"
         ),
         "source_coverage": st.column_config.NumberColumn(
-            help="Share of the source's sentences found in the derived article", format="%.2f"
+            help="Share of the source's sentences found in the derived article", format="percent"
         ),
         "similarity": st.column_config.NumberColumn(
-            help="Mean similarity of the aligned sentence pairs", format="%.2f"
+            help="Mean similarity of the aligned sentence pairs, from 0 (nothing shared) to 1 (identical)",
+            format="%.2f",
         ),
     },
 )

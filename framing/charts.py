@@ -231,7 +231,7 @@ def lineage_graph(report: Report, comparison) -> go.Figure:
         fig.add_annotation(
             x=(x[rel.derived] + x[rel.source]) / 2,
             y=(y[rel.derived] + y[rel.source]) / 2 + 0.12,
-            text=f"{rel.kind.replace('_', ' ')} · {rel.coverage:.0%}",
+            text=f"{rel.kind.replace('_', ' ')} · confidence {rel.confidence:.0%}",
             showarrow=False,
             font=dict(size=12, color="#444"),
         )

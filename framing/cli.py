@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument(
         "--signals",
         nargs="+",
-        choices=("tone", "towards", "tone_sv", "tone_de", "hedging", "loaded", "boosters"),
+        choices=("tone", "towards", "tone_sv", "tone_de", "hedging", "loaded", "boosters", "lineage"),
         default=None,
     )
 

@@ -107,12 +107,24 @@ class Config:
     # Blocking: each article is aligned with at most this many most-similar articles.
     align_max_partners: int = 20
 
-    # Share of an article's sentences that must be aligned to another article for the two to
-    # be related (rewrite, translation, copy). On the seeds related pairs reach 0.77–0.95 and
-    # independent reports of the same event at most 0.14.
+    # Lineage evidence (framing/compare/lineage.py). An aligned pair whose sentence is this much
+    # quotation on either side is a shared quote, not evidence of who wrote from whom.
+    lineage_quote_share: float = 0.5
+    # Enough evidence in absolute terms: aligned sentence pairs and characters of the derived
+    # article (independent ~600-character excerpts of one event align on 1-2 sentences), and the
+    # share of the derived article's sentences aligned to the source (seeds: 0.89-0.95).
+    lineage_min_sentences: int = 3
+    lineage_min_chars: int = 250
     lineage_min_coverage: float = 0.5
-    # A rewrite whose aligned sentences are this similar on average, each article covering this
-    # share of the other, is a near copy (syndication) rather than a rewrite.
+    # Direction by coverage needs the derived article to be this much more contained in the
+    # source than the source in it; closer than that, the texts do not say who came first.
+    lineage_direction_margin: float = 0.05
+    # The confidence model: intercept and weights of log(1 + sentences), log(1 + characters) and
+    # coverage, fitted by scripts/calibrate_lineage.py on MIT-licensed data (see its docstring).
+    lineage_weights: tuple[float, float, float, float] = (-5.263, 1.440, 0.295, 3.107)
+    lineage_min_confidence: float = 0.5
+    # A derived article whose aligned sentences are this similar on average and cover this share
+    # of it is a near copy (syndication, often trimmed at the end) rather than a rewrite.
     # Syndicated copies differ only by boilerplate (mean similarity near 1); a rewrite that swaps
     # a word in most sentences (the synthetic rewrite of the tests) scores 0.956.
     near_copy_similarity: float = 0.97

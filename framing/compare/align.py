@@ -43,7 +43,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Alignment:
-    """Sentence ``a_sentence`` of article ``a`` says what ``b_sentence`` of ``b`` says."""
+    """Sentence ``a_sentence`` of article ``a`` says what ``b_sentence`` of ``b`` says, with a
+    similarity in [0, 1] (the cosine of the method's vectors, or the anchors' weighted overlap)."""
 
     a: str
     a_sentence: int
@@ -260,7 +261,8 @@ def align(
             vb = np.stack([embedded[(u.article_id, u.sentence_index)] for u in ub])
             ra = np.array([neighbourhood[(u.article_id, u.sentence_index)] for u in ua])
             rb = np.array([neighbourhood[(u.article_id, u.sentence_index)] for u in ub])
-            scores = (va @ vb.T) / ((ra[:, None] + rb[None, :]) / 2)
+            cosine = va @ vb.T
+            scores = cosine / ((ra[:, None] + rb[None, :]) / 2)
             used, threshold = MULTILINGUAL, config.align_multilingual_threshold
         else:
             scores = _anchor_similarity(
@@ -270,5 +272,7 @@ def align(
             )
             used, threshold = ANCHORS, config.align_anchor_threshold
         for i, j, score in match(scores, threshold):
+            if used == MULTILINGUAL:  # matched by the margin, reported as the cosine: a similarity in [0, 1]
+                score = max(0.0, min(1.0, float(cosine[i, j])))
             out.append(Alignment(a, ua[i].sentence_index, b, ub[j].sentence_index, round(score, 4), used))
     return out

@@ -47,11 +47,14 @@ class Comparison:
                     "status": status[ident],
                     "relation": rel.kind if rel else None,
                     "source": rel.source if rel else None,
-                    "confidence": rel.coverage if rel else None,
+                    "confidence": rel.confidence if rel else None,
+                    "coverage": rel.coverage if rel else None,
                     "source_coverage": rel.source_coverage if rel else None,
                     "similarity": rel.similarity if rel else None,
                     "direction": rel.direction if rel else None,
                     "aligned_sentences": len(rel.evidence) if rel else None,
+                    "aligned_chars": rel.aligned_chars if rel else None,
+                    "shared_quotes": rel.shared_quotes if rel else None,
                     "explanation": rel.explanation() if rel else None,
                 }
             )

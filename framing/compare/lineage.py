@@ -1,23 +1,37 @@
-"""Lineage: which article is a rewrite, translation or near copy of which, with evidence.
+"""Lineage: which article is a rewrite, translation or near copy of which, with evidence and a
+calibrated confidence.
 
-For two articles X and Y, coverage(X|Y) is the share of X's alignable sentences that have an
-aligned partner in Y. A pair is related when either coverage reaches
-``Config.lineage_min_coverage``. Direction: the earlier publication date is the source when
-both dates are known and differ; otherwise the article more fully contained in the other is
-the derived one (a rewrite keeps most of its source but drops parts of it, so
-coverage(derived|source) > coverage(source|derived)). Kind: a translation when the languages
-differ; a near copy when aligned sentences are nearly identical and each covers most of the
-other; otherwise a rewrite. Each derived article keeps its best-covering source.
+Evidence is the aligned sentence pairs of two articles, minus pairs that are mostly quotation:
+two independent reports that quote the same statement align on the quote, which says nothing
+about who wrote from whom. For two articles X and Y, coverage(X|Y) is the share of X's alignable
+sentences that have such a partner in Y (the set-aside quotations counted on neither side).
+
+A pair is related when the evidence is enough in absolute terms (``Config.lineage_min_sentences``
+pairs and ``lineage_min_chars`` characters of the derived article, so two lines of a short text
+never suffice) and its confidence reaches ``lineage_min_confidence``. The confidence is a
+logistic model of the evidence (``confidence``), fitted on pairs of independent reports of the
+same event and pairs of derived texts (``scripts/calibrate_lineage.py``; its reliability on held-out
+data is in docs/validation.md).
+
+Direction: the earlier publication date is the source when both dates are known and differ;
+otherwise the article more fully contained in the other is the derived one (a rewrite keeps most
+of its source but drops parts of it, so coverage(derived|source) > coverage(source|derived));
+when each holds the other about equally (a full copy) the texts cannot say, and the article that
+comes first in the collection is taken as the source, marked as such.
+Kind: a translation when the languages differ; a near copy when aligned sentences are nearly
+identical and each covers most of the other; otherwise a rewrite. Each derived article keeps its
+most confident source.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from statistics import fmean
 
 from ..config import Config
-from ..report import Report
+from ..report import ArticleReport, Report
 from .align import Alignment
 
 NEAR_COPY, REWRITE, TRANSLATION = "near_copy", "rewrite", "translation"
@@ -28,10 +42,13 @@ class Relation:
     derived: str
     source: str
     kind: str
-    coverage: float  # share of the derived article's sentences aligned to the source: the confidence
+    confidence: float  # calibrated probability that the derived article was made from the source
+    coverage: float  # share of the derived article's sentences aligned to the source
     source_coverage: float  # share of the source's sentences found in the derived article
-    similarity: float  # mean similarity of the aligned pairs
-    direction: str  # "date" or "coverage"
+    similarity: float  # mean similarity of the aligned pairs, in [0, 1]
+    aligned_chars: int  # characters of the derived article's aligned sentences
+    shared_quotes: int  # aligned pairs left out as evidence because they are quotation
+    direction: str  # "date", "coverage" or "order" (undecided: the collection's order)
     evidence: tuple[tuple[int, int, float], ...]  # (derived sentence, source sentence, similarity)
 
     def explanation(self) -> str:
@@ -39,11 +56,34 @@ class Relation:
             "date": "published earlier",
             "coverage": f"{self.coverage:.0%} of the derived text is in the source but only "
             f"{self.source_coverage:.0%} of the source is in the derived text",
+            "order": "it comes first in the collection (no dates, and each text holds the other about equally: "
+            "the texts do not say which came first)",
         }[self.direction]
+        plural = "s" if self.shared_quotes > 1 else ""
+        quotes = f" ({self.shared_quotes} shared quotation{plural} not counted)" if self.shared_quotes else ""
         return (
-            f"{len(self.evidence)} aligned sentences, mean similarity {self.similarity:.2f}; "
-            f"source chosen because {how}"
+            f"confidence {self.confidence:.0%}: {len(self.evidence)} aligned sentences, "
+            f"{self.aligned_chars:,} characters, {self.coverage:.0%} of the derived text, "
+            f"mean similarity {self.similarity:.2f}{quotes}; source chosen because {how}"
         )
+
+
+def confidence(sentences: int, chars: int, coverage: float, config: Config) -> float:
+    """Probability that a pair with this much evidence is a derivation, not two independent
+    reports: logistic in log sentences, log characters and coverage (``Config.lineage_weights``)."""
+    intercept, w_sentences, w_chars, w_coverage = config.lineage_weights
+    z = intercept + w_sentences * math.log1p(sentences) + w_chars * math.log1p(chars) + w_coverage * coverage
+    return 1 / (1 + math.exp(-z))
+
+
+def quoted_shares(article: ArticleReport) -> dict[int, float]:
+    """Per sentence, the share of its characters inside direct quotations."""
+    quotes = [(e.start, e.end) for e in article.evidence if e.kind == "quote"]
+    out = {}
+    for s in article.sentences:
+        inside = sum(max(0, min(s.end, b) - max(s.start, a)) for a, b in quotes)
+        out[s.index] = inside / max(1, s.end - s.start)
+    return out
 
 
 def _pairs(alignments: list[Alignment]) -> dict[tuple[str, str], list[Alignment]]:
@@ -53,45 +93,81 @@ def _pairs(alignments: list[Alignment]) -> dict[tuple[str, str], list[Alignment]
     return by_pair
 
 
-def lineage(report: Report, alignments: list[Alignment], unit_counts: dict[str, int], config: Config) -> list[Relation]:
+def candidates(report: Report, alignments: list[Alignment], unit_counts: dict[str, int], config: Config):
+    """Every article pair with aligned sentences, as a Relation of its evidence whatever its strength
+    (``lineage`` keeps those with enough; the calibration script fits the confidence on all)."""
     meta = {r.article.id: r.article for r in report.articles}
-    candidates: dict[str, list[Relation]] = defaultdict(list)
+    order = {r.article.id: i for i, r in enumerate(report.articles)}
+    shares: dict[str, dict[int, float]] = {}
+
+    def quoted(ident: str, index: int) -> bool:
+        if ident not in shares:
+            shares[ident] = quoted_shares(report.get(ident))
+        return shares[ident].get(index, 0.0) >= config.lineage_quote_share
+
     for (x, y), pairs in _pairs(alignments).items():
         if not unit_counts.get(x) or not unit_counts.get(y):
             continue
-        cov_x, cov_y = len(pairs) / unit_counts[x], len(pairs) / unit_counts[y]
-        if max(cov_x, cov_y) < config.lineage_min_coverage:
+        kept = [p for p in pairs if not (quoted(x, p.a_sentence) or quoted(y, p.b_sentence))]
+        if not kept:
             continue
+        set_aside = len(pairs) - len(kept)  # shared quotations count neither way
+        cov_x = len(kept) / max(1, unit_counts[x] - set_aside)
+        cov_y = len(kept) / max(1, unit_counts[y] - set_aside)
         dx, dy = meta[x].published, meta[y].published
         if dx and dy and dx != dy:
             derived, source, direction = (y, x, "date") if dx < dy else (x, y, "date")
-        else:
-            derived, source, direction = (x, y, "coverage") if cov_x >= cov_y else (y, x, "coverage")
+        elif abs(cov_x - cov_y) >= config.lineage_direction_margin:
+            derived, source, direction = (x, y, "coverage") if cov_x > cov_y else (y, x, "coverage")
+        else:  # each holds the other about equally (a full copy): nothing in the texts says which came first
+            derived, source, direction = (y, x, "order") if order[x] < order[y] else (x, y, "order")
         flip = derived != x
         evidence = tuple(
-            (p.b_sentence, p.a_sentence, p.score) if flip else (p.a_sentence, p.b_sentence, p.score) for p in pairs
+            sorted(
+                (p.b_sentence, p.a_sentence, p.score) if flip else (p.a_sentence, p.b_sentence, p.score) for p in kept
+            )
         )
         cov_derived, cov_source = (cov_y, cov_x) if flip else (cov_x, cov_y)
-        similarity = fmean(p.score for p in pairs)
+        sentences = report.get(derived).sentences
+        chars = sum(len(sentences[d].text) for d, _, _ in evidence)
+        similarity = fmean(p.score for p in kept)
         if meta[x].language != meta[y].language:
             kind = TRANSLATION
-        elif similarity >= config.near_copy_similarity and min(cov_derived, cov_source) >= config.near_copy_coverage:
+        elif similarity >= config.near_copy_similarity and cov_derived >= config.near_copy_coverage:
             kind = NEAR_COPY
         else:
             kind = REWRITE
-        candidates[derived].append(
-            Relation(
-                derived,
-                source,
-                kind,
-                round(cov_derived, 4),
-                round(cov_source, 4),
-                round(similarity, 4),
-                direction,
-                tuple(sorted(evidence)),
-            )
+        yield Relation(
+            derived,
+            source,
+            kind,
+            round(confidence(len(evidence), chars, min(1.0, cov_derived), config), 4),
+            round(min(1.0, cov_derived), 4),
+            round(min(1.0, cov_source), 4),
+            round(similarity, 4),
+            chars,
+            set_aside,
+            direction,
+            evidence,
         )
-    best = [max(options, key=lambda r: (r.coverage, r.similarity)) for options in candidates.values()]
+
+
+def enough(relation: Relation, config: Config) -> bool:
+    """Enough evidence in absolute terms, and confident enough."""
+    return (
+        len(relation.evidence) >= config.lineage_min_sentences
+        and relation.aligned_chars >= config.lineage_min_chars
+        and relation.coverage >= config.lineage_min_coverage
+        and relation.confidence >= config.lineage_min_confidence
+    )
+
+
+def lineage(report: Report, alignments: list[Alignment], unit_counts: dict[str, int], config: Config) -> list[Relation]:
+    options: dict[str, list[Relation]] = defaultdict(list)
+    for relation in candidates(report, alignments, unit_counts, config):
+        if enough(relation, config):
+            options[relation.derived].append(relation)
+    best = [max(found, key=lambda r: (r.confidence, r.coverage, r.similarity)) for found in options.values()]
     order = {r.article.id: i for i, r in enumerate(report.articles)}
     return sorted(best, key=lambda r: order[r.derived])
 
