@@ -28,7 +28,7 @@ import framing
 from app_pages import deploy, session
 from framing.corpus import Article
 from framing.fingerprint import content_hash
-from framing.report import ArticleReport, Report, with_id
+from framing.report import ArticleReport, Report, for_article
 
 # Memory the shared caches may hold, in MB, unless secrets say otherwise ([framing] cache_mb):
 # about 25,000 scored news articles of 5,000 characters, or 20 articles at the 2M-character limit.
@@ -152,7 +152,7 @@ def _scored(key: str, article: Article, saved: frozenset[str]) -> ArticleReport:
     if persist and (key, database) not in _PERSISTED:
         deploy.store().score(article, session.config(), compute=lambda: report)
         _remember(key, database)
-    return with_id(report, article.id)
+    return for_article(report, article)
 
 
 def _remember(key: str, database: str) -> None:
@@ -185,7 +185,7 @@ def report() -> Report:
         return framing.assemble_report(scored, (), session.config())
 
     # ``saved`` is part of the key: once articles are saved, their scores go to the database.
-    shared_report = _collection_cache(current).get(("report", key, saved), make, _report_bytes)
+    shared_report = _collection_cache(current).get(("report", key, session.event_calls(), saved), make, _report_bytes)
     return replace(shared_report, errors=tuple(session.load_errors()))
 
 
@@ -196,10 +196,22 @@ def figure(rep: Report, name: str, *args):
 
     current = session.articles()
     return _collection_cache(current).get(
-        ("figure", collection_key(current), name, args),
+        ("figure", collection_key(current), session.event_calls(), name, args),
         lambda: getattr(charts, name)(rep, *args),
         lambda _: BYTES_PER_ITEM * 8 * len(rep.articles),
     )
+
+
+def event_model_applies(rep: Report) -> bool:
+    """Whether the Overview sets this collection against the event model: two articles or more,
+    and no more than the deployment compares for a first screen."""
+    return 1 < len(rep.articles) <= deploy.max_compared_articles()
+
+
+def framed(rep: Report) -> Report:
+    """The report with its relative metrics set against the main event's independent voices, where
+    the event model applies; else as scored (medians over all the other articles)."""
+    return comparison(rep).reframe(rep) if event_model_applies(rep) else rep
 
 
 def comparison(rep: Report):
@@ -214,7 +226,7 @@ def comparison(rep: Report):
             return compare(rep, session.config(), actors=specs)
 
     return _collection_cache(current).get(
-        ("comparison", collection_key(current), actors_key),
+        ("comparison", collection_key(current), session.event_calls(), actors_key),
         make,
         lambda _: BYTES_PER_ITEM * 4 * sum(len(r.sentences) for r in rep.articles),
     )

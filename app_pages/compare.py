@@ -71,6 +71,24 @@ else:
             else "Different languages: aligned by meaning, no word diff."
         )
     )
+    changed: dict[tuple[int, int], list[str]] = {}
+    if relation and relation.kind == "translation":
+        translated = [
+            t for t in comparison.translations if (t.derived, t.source) == (relation.derived, relation.source)
+        ]
+        for t in translated:
+            words = f"{', '.join(t.derived_words) or 'none'} against {', '.join(t.source_words) or 'none'}"
+            pair = (
+                (t.derived_sentence, t.source_sentence)
+                if t.derived == a.article.id
+                else (t.source_sentence, t.derived_sentence)
+            )
+            changed.setdefault(pair, []).append(f"the translation {t.change} ({words})")
+        st.caption(
+            f"What the translation changed: {len(translated)} differences in hedges, boosters, loaded words, labels, "
+            "attributions and numbers over its aligned sentences, each under its pair (words are found by each "
+            "language's own lexicon, so both sides' words are shown)."
+        )
     for ai, bi, score, method in pairs:
         left, right = st.columns(2, gap="large")
         left.html(highlight_html(a, set(HIGHLIGHT_KINDS), False, only=ai))
@@ -79,6 +97,8 @@ else:
         else:
             right.html(highlight_html(b, set(HIGHLIGHT_KINDS), False, only=bi))
         right.caption(f"similarity {score:.2f} ({method})" if method != "headline" else "headlines of related articles")
+        for note in changed.get((ai, bi), []):
+            right.caption(ui.md(note))
 
 st.subheader("Full texts")
 layers = set(

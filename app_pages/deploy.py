@@ -18,6 +18,9 @@ DEFAULT_DB = Path.home() / ".local" / "share" / "framing" / "framing.db"
 # the Overview renders 200 articles in 1.5 s and comparison runs O(n log n) per article, so
 # 5,000 keeps one collection usable while bounding what one visitor can make the server hold.
 MAX_COLLECTION_ARTICLES = 5000
+# Collections the Overview sets against the event model (framing.compare: 500 articles compare in
+# about 25 s, once per collection); above it the medians are over all articles, and it says so.
+MAX_COMPARED_ARTICLES = 500
 
 
 def secret_section(name: str) -> dict:
@@ -36,6 +39,10 @@ def config() -> framing.Config:
 
 def max_collection_articles() -> int:
     return int(secret_section("framing").get("max_collection_articles", MAX_COLLECTION_ARTICLES))
+
+
+def max_compared_articles() -> int:
+    return int(secret_section("framing").get("max_compared_articles", MAX_COMPARED_ARTICLES))
 
 
 def fetch_policy() -> FetchPolicy:

@@ -55,12 +55,27 @@ with st.expander("Metrics shown in the charts"):
 metrics = tuple(chosen) or charts.DEFAULT_CHART_METRICS
 
 st.subheader("Relative framing")
+framed = caches.framed(report)
+if caches.event_model_applies(report):
+    outside = [e for e in caches.comparison(report).events if not e.in_event]
+    against = (
+        "the median of the event's *other independent voices* on one metric (a rewrite, translation or copy counts "
+        "with its source, not as another voice)"
+    )
+    left_out = (
+        f" {len(outside)} article(s) report a related or different event and are left out (see Relations)."
+        if outside
+        else ""
+    )
+else:
+    against = "the median of all the *other* articles on one metric (the collection is too large to trace its events)"
+    left_out = ""
 st.caption(
-    "Each cell compares an article with the median of the *other* articles on one metric: red where it has more "
-    "than the others, blue where less. Colors are scaled per metric; hover for the raw values. "
-    "What every outlet shares (the event's own tone) cancels out; what remains is the outlet's framing."
+    f"Each cell compares an article with {against}: red where it has more than the others, blue where less. "
+    "Colors are scaled per metric; hover for the raw values. What every outlet shares (the event's own tone) "
+    "cancels out; what remains is the outlet's framing." + left_out
 )
-ui.clickable_chart(report, "heatmap", "relative_heatmap", metrics)
+ui.clickable_chart(framed, "heatmap", "relative_heatmap", metrics)
 
 st.subheader("Metrics by outlet")
 ui.clickable_chart(report, "bars", "metrics_by_outlet", metrics)

@@ -1,8 +1,10 @@
 """Relations: who rewrote, translated or copied whom; which facts each article carries or leaves out."""
 
+import re
+
 import streamlit as st
 
-from app_pages import caches, ui
+from app_pages import caches, session, ui
 from framing import charts
 from framing.render import article_labels
 from framing.report import table_to_csv
@@ -24,6 +26,47 @@ st.caption(
     f"languages by {method.get(comparison.cross_language, comparison.cross_language)}. Click a node or a cell to "
     "read the text."
 )
+
+st.subheader("Which event each article reports")
+st.caption(
+    "Articles whose leads say the same thing (or that were made from one another) report the collection's main "
+    "event; an article dated days away from it, or whose lead reports something else, a related event if it shares "
+    "facts with it, else another one. Only the main event's independent voices (one per lineage family: a rewrite "
+    "or translation counts with its source) enter the medians and the omissions. Correct a call in the last column."
+)
+calls = {a.id: a.event for a in session.articles()}
+AUTO = "as detected"
+events = comparison.event_table(report)
+ids_named = re.compile("|".join(re.escape(i) for i in sorted(names, key=len, reverse=True)))  # ids in reasons
+shown = events.assign(
+    article=events["article_id"].map(names),
+    voice=events["independent_voice"].map({True: "yes", False: "no"}),
+    call=events["article_id"].map(lambda i: calls.get(i) or AUTO),
+    reason=events["reason"].map(lambda text: ids_named.sub(lambda m: names[m[0]], text)),
+)[["article", "event", "voice", "shared_facts", "days_from_event", "reason", "call"]]
+edited = st.data_editor(
+    shown,
+    hide_index=True,
+    disabled=["article", "event", "voice", "shared_facts", "days_from_event", "reason"],
+    key=f"events_editor-{ui.nonce()}",
+    column_config={
+        "event": st.column_config.TextColumn(help="same: the collection's main event; related; different"),
+        "voice": st.column_config.TextColumn(
+            "independent voice", help="In the main event and the original of its lineage family"
+        ),
+        "shared_facts": st.column_config.NumberColumn("shared facts", help="Facts it shares with the main event"),
+        "days_from_event": st.column_config.NumberColumn("days from the event", help="From its date, when dated"),
+        "reason": st.column_config.TextColumn(width="large"),
+        "call": st.column_config.SelectboxColumn(
+            "your call", options=[AUTO, "same", "related", "different"], required=True
+        ),
+    },
+)
+for ident, call in zip(events["article_id"], edited["call"], strict=True):
+    wanted = None if call == AUTO else call
+    if wanted != calls.get(ident):
+        session.set_event(ident, wanted)
+        st.rerun()
 
 st.subheader("Lineage")
 event = st.plotly_chart(
@@ -87,8 +130,11 @@ ids = [r.article.id for r in report.articles]
 chosen = st.selectbox("Article", ids, format_func=lambda i: names[i], key="omissions_article")
 omitted = comparison.omission_table()
 omitted = omitted[omitted["article_id"] == chosen]
-if omitted.empty:
-    st.caption("Nothing that its source or most other articles carry.")
+role = next(e for e in comparison.events if e.article == chosen)
+if not role.in_event:
+    st.caption(f"It reports a {role.event} event ({ui.md(role.reason)}): nothing of the main event is charged to it.")
+elif omitted.empty:
+    st.caption("Nothing that its source, or most of the event's other independent voices, carry.")
 else:
     omitted = omitted.assign(
         carried_by=omitted["carried_by"].map(lambda s: ", ".join(names.get(i, i) for i in s.split("; ")))
@@ -98,15 +144,17 @@ else:
         hide_index=True,
         key="omissions_table",
         column_config={
-            "label": st.column_config.TextColumn("fact (first sentence carrying it)", width="large"),
+            "label": st.column_config.TextColumn("fact (in its most original wording)", width="large"),
             "reason": st.column_config.TextColumn(
-                help="source: the article it was made from carries it; others: most other articles do"
+                help="source: the article it was made from carries it; others: most of the event's other "
+                "independent voices do"
             ),
         },
     )
 
 st.subheader("Downloads")
-c1, c2, c3, c4, c5 = st.columns(5)
+c1, c2, c3, c4, c5, c6 = st.columns(6)
+ui.download(c6, "events.csv", lambda: table_to_csv(events), "dl_events")
 ui.download(c1, "alignments.csv", lambda: table_to_csv(comparison.alignment_table()), "dl_alignments")
 ui.download(c2, "lineage.csv", lambda: table_to_csv(lineage), "dl_lineage")
 ui.download(c3, "coverage.csv", lambda: table_to_csv(comparison.coverage_table()), "dl_coverage")

@@ -89,6 +89,25 @@ def add(new_articles: list[Article], errors: list[LoadError]) -> list[Article]:
     return existing[start:]
 
 
+def set_event(article_id: str, choice: str | None) -> None:
+    """The user's call on an article's event ("same", "related", "different"; None leaves it to the
+    detection). Written through to the open saved collection when this user may edit it."""
+    from dataclasses import replace
+
+    from app_pages import access
+
+    changed = [replace(a, event=choice) if a.id == article_id else a for a in articles()]
+    st.session_state["articles"] = changed
+    opened = st.session_state.get("collection")
+    if opened and access.can_edit():
+        deploy.store().update_articles(opened[0], [a for a in changed if a.id == article_id])
+
+
+def event_calls() -> tuple[tuple[str, str], ...]:
+    """The user's event calls in this collection, as part of every cache key that depends on them."""
+    return tuple((a.id, a.event) for a in articles() if a.event)
+
+
 def remove(ids: set[str]) -> None:
     st.session_state["articles"] = [a for a in articles() if a.id not in ids]
 
@@ -126,6 +145,7 @@ def save_to_collection(collection_id: int) -> list[str]:
             f"the collection holds {len(held):,} articles; adding {len(new):,} would pass the limit of {limit:,}"
         )
     stored = db.add_articles(collection_id, new)
+    db.update_articles(collection_id, [a for a in articles() if content_hash(a) in held])  # calls made here
     merged = tuple(sorted({**dict(db.overrides(collection_id)), **dict(overrides())}.items()))
     db.set_overrides(collection_id, merged)  # the collection's corrections and this session's
     st.session_state["loaded_overrides"] = merged

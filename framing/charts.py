@@ -272,13 +272,15 @@ def coverage_matrix(report: Report, comparison, min_articles: int = 1) -> go.Fig
     )
     xs, ys, custom = [], [], []
     short = {f.id: f"{f.id}: {html.escape(f.label[:60])}{'…' if len(f.label) > 60 else ''}" for f in facts}
+    sentences = {r.article.id: r.sentences for r in report.articles}
     for f in facts:
         members = dict(f.members)
         for ident in ids:
             if ident in members:
+                own = sentences[ident][members[ident]].text  # this article's own wording of the fact
                 xs.append(labels[ident])
                 ys.append(short[f.id])
-                custom.append([ident, members[ident], html.escape(f.label[:200])])
+                custom.append([ident, members[ident], html.escape(own[:200]) + ("…" if len(own) > 200 else "")])
     fig = go.Figure(
         go.Scatter(
             x=xs,
@@ -286,7 +288,7 @@ def coverage_matrix(report: Report, comparison, min_articles: int = 1) -> go.Fig
             mode="markers",
             customdata=custom,
             marker=dict(symbol="square", size=16, color="#4C78A8"),
-            hovertemplate="%{x}<br>sentence %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+            hovertemplate="%{x}, sentence %{customdata[1]}:<br>%{customdata[2]}<extra></extra>",
             showlegend=False,
         )
     )

@@ -26,6 +26,17 @@ from .text import WORD_RE, _same_title
 
 _I = re.IGNORECASE
 
+# A newsroom's note on the story itself, never a fact of it: removed as a line by cleaning, and
+# never aligned as a fact when it sits inside a paragraph (framing.compare.align.units).
+STATUS_NOTE = re.compile(
+    r"^\W*(this (is a )?(developing|breaking)( news)? story"
+    r"|this (story|article|report) (is developing|has been updated|will be updated|is being updated)"
+    r"|(check|come) back (later |soon )?for (more |the latest )?updates|more (details )?to (come|follow)"
+    r"|updates? to follow|(developing|breaking)( story| news)?(?=\W*$)"
+    r"|denna (artikel|text) (uppdateras|kommer att uppdateras)|artikeln uppdateras"
+    r"|dieser artikel wird (laufend )?aktualisiert|cet article (sera|est) mis à jour)\b[^.!?]*([.!?]\W*)?$",
+    _I,
+)
 # Line rules: (rule id, pattern). Matched against the stripped line. Ordered: first match wins.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -62,6 +73,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "topic_tags",
         re.compile(r"^(article )?(topics?|tags?|categor(y|ies)|filed under|ämnen|themen)( follows)?\s*:", _I),
     ),
+    ("status_note", STATUS_NOTE),
     ("feed_credit", re.compile(r"^[\w&'\u2019. -]{0,40}?[\s-](news?\s?source|newswire|wire|news service)$", _I)),
     (
         "social",

@@ -69,8 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name, what in (
         ("alignments", "aligned sentence pairs"),
         ("lineage", "one row per article: original, rewrite/translation/near copy of …, independent"),
+        ("events", "one row per article: same, related or different event, independent voice, why"),
+        ("articles", "the scores, with relative metrics set against the event's other independent voices"),
         ("coverage", "facts × articles"),
         ("omissions", "what each article leaves out"),
+        ("translations", "what each translation adds or drops: hedges, boosters, loaded words, numbers …"),
         ("actors", "actors per article: mentions, labels, tone"),
     ):
         cmp.add_argument(f"--{name}", help=f"CSV of {what}")
@@ -174,8 +177,11 @@ def run_compare(args: argparse.Namespace) -> int:
     tables = {
         "alignments": comparison.alignment_table,
         "lineage": lambda: comparison.lineage_table(report),
+        "events": lambda: comparison.event_table(report),
+        "articles": lambda: comparison.reframe(report).article_table(),
         "coverage": comparison.coverage_table,
         "omissions": comparison.omission_table,
+        "translations": comparison.translation_table,
         "actors": lambda: comparison.actor_table(report),
     }
     for name, build in tables.items():

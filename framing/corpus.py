@@ -84,6 +84,19 @@ class Article:
     authors: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # The user's call on the event model (framing.compare.events): "same", "related" or
+    # "different" from the collection's main event; None leaves it to the detection.
+    event: str | None = None
+
+
+EVENT_CHOICES = ("same", "related", "different")
+
+
+def event_choice(value: object) -> str | None:
+    """A metadata event value as the model's word ("Same event" -> "same"); None when unset or
+    not one of its three words."""
+    word = str(value or "").strip().lower().removesuffix(" event")
+    return word if word in EVENT_CHOICES else None
 
 
 def article_from_dict(data: dict) -> Article:
@@ -298,6 +311,7 @@ def _record_fields(record: dict, where: str) -> dict[str, str | None]:
         "url": pick("url", "link"),
         "language": pick("language", "lang"),
         "note": pick("note", "notes"),
+        "event": pick("event"),
     }
 
 
@@ -335,6 +349,7 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
         note=fields.get("note"),
         encoding=encoding,
         warnings=warnings,
+        event=event_choice(fields.get("event")),
     )
 
 
@@ -524,6 +539,7 @@ def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
         language=language or article.language,
         language_source="metadata" if language else article.language_source,
         note=meta.get("note") or article.note,
+        event=event_choice(meta.get("event")) or article.event,
     )
 
 

@@ -54,9 +54,11 @@ def engine_fingerprint(config: Config) -> str:
 
 
 def content_hash(article: Article) -> str:
-    """SHA-256 of an article's content and metadata, its id left out: the same text under
-    another id is the same article (for de-duplication and for the score caches)."""
-    blob = json.dumps(asdict(article) | {"id": None}, sort_keys=True, ensure_ascii=False).encode()
+    """SHA-256 of an article's content and metadata, its id and event call left out: the same
+    text under another id is the same article (for de-duplication and for the score caches)."""
+    fields = asdict(article) | {"id": None}
+    del fields["event"]  # the user's call on the event model: the comparison's input, not the article's
+    blob = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()
 
 

@@ -122,9 +122,12 @@ class ArticleReport:
         )
 
 
-def with_id(report: ArticleReport, ident: str) -> ArticleReport:
-    """The same scores under another article id (a score cache keys by content, not by id)."""
-    return report if report.article.id == ident else replace(report, article=replace(report.article, id=ident))
+def for_article(report: ArticleReport, article: Article) -> ArticleReport:
+    """The same scores under ``article``'s id and event call (a score cache keys by content, and
+    neither the id nor the user's call on the event is content)."""
+    if (report.article.id, report.article.event) == (article.id, article.event):
+        return report
+    return replace(report, article=replace(report.article, id=article.id, event=article.event))
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from .config import DEFAULT_CONFIG, Config
 from .corpus import Article, article_from_dict, unique_id
 from .errors import StoreError
 from .fingerprint import content_hash, engine_fingerprint
-from .report import ArticleReport, with_id
+from .report import ArticleReport, for_article
 
 SCHEMA_VERSION = 3
 # How many ids to try for one article before giving up: each failed try means another session
@@ -346,6 +346,24 @@ class Store:
         raise StoreError(f"{article.id}: another session kept taking the same ids; try again")
 
     @_database_errors
+    def update_articles(self, collection_id: int, articles: Iterable[Article]) -> int:
+        """Store new metadata of articles the collection holds (matched by id): the user's event
+        call, an edited outlet or date. Returns how many were updated."""
+        done = 0
+        with self.engine.begin() as conn:
+            for article in articles:
+                result = conn.execute(
+                    update(articles_table)
+                    .where(articles_table.c.collection_id == collection_id, articles_table.c.article_id == article.id)
+                    .values(
+                        content_hash=content_hash(article),
+                        payload=json.dumps(asdict(article), ensure_ascii=False),
+                    )
+                )
+                done += result.rowcount
+        return done
+
+    @_database_errors
     def remove_articles(self, collection_id: int, ids: set[str]) -> int:
         with self.engine.begin() as conn:
             done = conn.execute(
@@ -405,7 +423,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         if row is not None:
-            return with_id(ArticleReport.from_dict(json.loads(row[0])), article.id)
+            return for_article(ArticleReport.from_dict(json.loads(row[0])), article)
         report = compute() if compute is not None else score_article(article, config)
         try:
             with self.engine.begin() as conn:
@@ -414,4 +432,4 @@ class Store:
                 )
         except IntegrityError:
             pass  # scored by another session at the same time: same content, same result
-        return with_id(report, article.id)
+        return for_article(report, article)

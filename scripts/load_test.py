@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -208,7 +209,16 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--hostile", action="store_true", help="one more session uploads each hostile file per round")
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="the server on the first core, this script and the browsers on the others (as on a deployment, "
+        "where the visitors' browsers draw on their own machines)",
+    )
     args = parser.parse_args(argv)
+    cores = sorted(os.sched_getaffinity(0))
+    if args.pin and len(cores) < 2:
+        parser.error("--pin needs at least two cores")
 
     from serve import streamlit_server
 
@@ -221,7 +231,12 @@ def main(argv=None) -> int:
     ids = store.add_articles(collection, articles(args.articles, ROOT / "seeds"))
     print(f"{args.articles} articles saved as collection {collection}; {args.sessions} sessions per round")
 
+    if args.pin:  # the server inherits the first core; then this process and its browsers move off it
+        os.sched_setaffinity(0, cores[:1])
     with streamlit_server(str(db)) as (url, pid):
+        if args.pin:
+            os.sched_setaffinity(0, cores[1:])
+            print(f"server pinned to core {cores[0]}, browsers and this script to {cores[1:]}")
         sampler = MemorySampler(pid)
         print(f"server idle after start: {sampler.now():.0f} MB")
         t = time.perf_counter()

@@ -45,8 +45,9 @@ def test_001_removes_station_boilerplate_and_moves_byline_and_credits_to_metadat
     assert a.credits and a.credits[0].endswith("contributed reporting.")
     for gone in ("By Tara John", "contributed reporting", "Newsource", "©", "Skip to"):
         assert gone not in a.text
-    # the last body paragraph stays
-    assert a.text.endswith("This is a developing story and will be updated.")
+    # the last body paragraph stays; the newsroom's note after it is no part of the story
+    assert a.text.endswith("current and future technologies.”")
+    assert "This is a developing story and will be updated." in removed
 
 
 def test_002_removes_the_duplicated_headline_and_comment_counter(cleaned):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..clean import STATUS_NOTE
 from ..config import Config
 from ..report import Report
 from ..text import WORD_RE
@@ -55,7 +56,8 @@ class Alignment:
 
 
 def units(report: Report, config: Config) -> dict[str, list[Unit]]:
-    """Alignable sentences per article: every sentence with enough words to carry a fact."""
+    """Alignable sentences per article: every sentence with enough words to carry a fact, except a
+    newsroom's note on the story ("This is a developing story"), which no report states as a fact."""
     out: dict[str, list[Unit]] = {}
     for r in report.articles:
         language = r.article.language or "und"
@@ -64,6 +66,7 @@ def units(report: Report, config: Config) -> dict[str, list[Unit]]:
             for s in r.sentences
             if len(WORD_RE.findall(s.text))
             >= (config.align_min_heading_words if s.role == "heading" else config.align_min_words)
+            and not STATUS_NOTE.match(s.text)
         ]
     return out
 

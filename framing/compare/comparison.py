@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -12,17 +12,21 @@ from ..report import Report
 from .actors import ActorSpec, Mention, discover, mentions, summary
 from .align import HEADLINE, TFIDF, Alignment, align, units
 from .coverage import Fact, Omission, facts, omissions
-from .diff import Change, SentenceDiff, diff_sentences
-from .lineage import Relation, lineage, roles
+from .diff import Change, SentenceDiff, TranslationChange, diff_sentences, translation_changes
+from .events import EventRole, events
+from .lineage import TRANSLATION, Relation, lineage, roles
+from .relative import relative_framing
 
 
 @dataclass(frozen=True)
 class Comparison:
     alignments: tuple[Alignment, ...]
     relations: tuple[Relation, ...]
+    events: tuple[EventRole, ...]
     facts: tuple[Fact, ...]
     omissions: tuple[Omission, ...]
     diffs: tuple[SentenceDiff, ...]  # aligned same-language sentences of each derived article and its source
+    translations: tuple[TranslationChange, ...]  # what each translation adds or drops, per aligned pair
     actors: tuple[ActorSpec, ...]
     mentions: tuple[Mention, ...]
     cross_language: str
@@ -60,17 +64,55 @@ class Comparison:
             )
         return pd.DataFrame(rows)
 
+    def event_table(self, report: Report) -> pd.DataFrame:
+        """One row per article: the event it reports (same/related/different from the main one),
+        whether that was detected or set by the user, why, and whether it is an independent voice."""
+        outlets = {r.article.id: r.article.outlet for r in report.articles}
+        return pd.DataFrame(
+            [
+                {
+                    "article_id": e.article,
+                    "outlet": outlets[e.article],
+                    "event": e.event,
+                    "basis": e.basis,
+                    "independent_voice": e.voice,
+                    "family": e.family,
+                    "shared_facts": e.shared_facts,
+                    "days_from_event": e.days,
+                    "reason": e.reason,
+                }
+                for e in self.events
+            ],
+            columns=[
+                "article_id",
+                "outlet",
+                "event",
+                "basis",
+                "independent_voice",
+                "family",
+                "shared_facts",
+                "days_from_event",
+                "reason",
+            ],
+        ).astype({"days_from_event": "Int64"})
+
+    def reframe(self, report: Report) -> Report:
+        """The report with its relative metrics set against the main event's independent voices."""
+        return replace(report, articles=tuple(relative_framing(list(report.articles), list(self.events))))
+
     def coverage_table(self) -> pd.DataFrame:
-        """Facts × articles: the sentence index that carries the fact, empty where it is absent."""
+        """Facts × articles: per article, whether it carries the fact (1/0) and in which sentence."""
         rows = []
         for fact in self.facts:
             row = {"fact": fact.id, "label": fact.label, "articles": len(fact.articles())}
             members = dict(fact.members)
-            row.update({ident: members.get(ident) for ident in self.article_ids})
+            for ident in self.article_ids:
+                row[ident] = int(ident in members)
+                row[f"{ident} sentence"] = members.get(ident)
             rows.append(row)
-        frame = pd.DataFrame(rows, columns=["fact", "label", "articles", *self.article_ids])
-        frame[list(self.article_ids)] = frame[list(self.article_ids)].astype("Int64")
-        return frame
+        columns = [c for ident in self.article_ids for c in (ident, f"{ident} sentence")]
+        frame = pd.DataFrame(rows, columns=["fact", "label", "articles", *columns])
+        return frame.astype({f"{ident} sentence": "Int64" for ident in self.article_ids})
 
     def omission_table(self) -> pd.DataFrame:
         labels = {f.id: f.label for f in self.facts}
@@ -86,6 +128,35 @@ class Comparison:
                 for o in self.omissions
             ],
             columns=["article_id", "fact", "label", "reason", "carried_by"],
+        )
+
+    def translation_table(self) -> pd.DataFrame:
+        """Per aligned sentence pair of a translation and its source: each kind of wording (hedges,
+        boosters, loaded words, labels, attributions, numbers) the translation adds or drops."""
+        return pd.DataFrame(
+            [
+                {
+                    "derived": t.derived,
+                    "derived_sentence": t.derived_sentence,
+                    "source": t.source,
+                    "source_sentence": t.source_sentence,
+                    "kind": t.kind,
+                    "change": t.change,
+                    "derived_words": "; ".join(t.derived_words),
+                    "source_words": "; ".join(t.source_words),
+                }
+                for t in self.translations
+            ],
+            columns=[
+                "derived",
+                "derived_sentence",
+                "source",
+                "source_sentence",
+                "kind",
+                "change",
+                "derived_words",
+                "source_words",
+            ],
         )
 
     def actor_table(self, report: Report) -> pd.DataFrame:
@@ -152,9 +223,16 @@ class Comparison:
         return Comparison(
             alignments=tuple(Alignment(**a) for a in data["alignments"]),
             relations=tuple(rel(r) for r in data["relations"]),
+            events=tuple(EventRole(**e) for e in data["events"]),
             facts=tuple(fact(f) for f in data["facts"]),
             omissions=tuple(Omission(**{**o, "carried_by": tuple(o["carried_by"])}) for o in data["omissions"]),
             diffs=tuple(sdiff(d) for d in data["diffs"]),
+            translations=tuple(
+                TranslationChange(
+                    **{**t, "derived_words": tuple(t["derived_words"]), "source_words": tuple(t["source_words"])}
+                )
+                for t in data["translations"]
+            ),
             actors=tuple(ActorSpec(**{**a, "aliases": tuple(a["aliases"])}) for a in data["actors"]),
             mentions=tuple(Mention(**m) for m in data["mentions"]),
             cross_language=data["cross_language"],
@@ -192,12 +270,14 @@ def compare(
     actors: list[ActorSpec] | None = None,
     cross_language: str | None = None,
 ) -> Comparison:
-    """Align, trace lineage, cluster facts, diff wording and follow actors across a collection."""
+    """Align, trace lineage, find the main event and its independent voices, cluster facts, diff
+    wording and follow actors across a collection."""
     by_article = units(report, config)
     alignments = align(report, config, cross_language)
     relations = lineage(report, alignments, {k: len(v) for k, v in by_article.items()}, config)
     alignments += headline_alignments(report, alignments, relations)
-    fact_list = facts(report, by_article, alignments)
+    fact_list = facts(report, by_article, alignments, relations)
+    event_roles = events(report, by_article, alignments, relations, fact_list, config)
     derived_of = {(r.derived, r.source) for r in relations}
     diffs = []
     for a in alignments:
@@ -212,9 +292,16 @@ def compare(
     return Comparison(
         alignments=tuple(alignments),
         relations=tuple(relations),
+        events=tuple(event_roles),
         facts=tuple(fact_list),
-        omissions=tuple(omissions(report, fact_list, relations)),
+        omissions=tuple(omissions(report, fact_list, relations, event_roles)),
         diffs=tuple(diffs),
+        translations=tuple(
+            change
+            for r in relations
+            if r.kind == TRANSLATION
+            for change in translation_changes(report.get(r.derived), report.get(r.source), r.evidence)
+        ),
         actors=tuple(specs),
         mentions=tuple(mentions(report, specs, config)),
         cross_language=method,

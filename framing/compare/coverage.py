@@ -1,23 +1,29 @@
 """Coverage: the event's facts (clusters of aligned sentences) × articles, and omissions.
 
 Aligned sentence pairs are joined into clusters (union-find); each cluster is a fact, each
-unaligned sentence a fact that only one article carries. An article omits a fact that its
-source carries (for a derived article) or that most (more than half) of the other articles carry.
+unaligned sentence a fact that only one article carries. Only articles of the collection's main
+event omit anything (``events``): a derived article what its source carries, an independent voice
+what most (more than half) of the event's other independent voices carry, so a copy does not
+outvote its source.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..report import Report
 from .align import Alignment, Unit
 from .lineage import Relation
 
+if TYPE_CHECKING:
+    from .events import EventRole
+
 
 @dataclass(frozen=True)
 class Fact:
     id: int
-    label: str  # the text of its first sentence, in collection order
+    label: str  # the wording of its most original teller (see ``facts``)
     members: tuple[tuple[str, int], ...]  # (article id, sentence index)
 
     def articles(self) -> set[str]:
@@ -29,10 +35,16 @@ class Omission:
     article: str
     fact: int
     carried_by: tuple[str, ...]
-    reason: str  # "source" (its source carries it) or "others" (most other articles do)
+    reason: str  # "source" (its source carries it) or "others" (most of the event's other voices do)
 
 
-def facts(report: Report, units: dict[str, list[Unit]], alignments: list[Alignment]) -> list[Fact]:
+def facts(
+    report: Report, units: dict[str, list[Unit]], alignments: list[Alignment], relations: list[Relation] = ()
+) -> list[Fact]:
+    """Clusters of aligned sentences, each labelled with the wording of its most original teller:
+    an article made from nothing else in the collection, then the earliest dated, then the sentence
+    with the fewest loaded words, then the collection's order (so a rewrite's "assertively and
+    influentially participated" never names the fact its source told plainly)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def find(x):
@@ -57,21 +69,46 @@ def facts(report: Report, units: dict[str, list[Unit]], alignments: list[Alignme
     groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for key in order:
         groups.setdefault(find(key), []).append(key)
-    return [Fact(i, text[members[0]], tuple(members)) for i, members in enumerate(groups.values())]
+    derived = {r.derived for r in relations}
+    by_id = {r.article.id: r for r in report.articles}
+
+    def teller(key: tuple[str, int]):
+        ident, index = key
+        loaded = by_id[ident].sentences[index].counts.get("loaded", 0)
+        published = by_id[ident].article.published or "9999"  # undated after dated
+        return (ident in derived, published, loaded, rank[key])
+
+    return [Fact(i, text[min(members, key=teller)], tuple(members)) for i, members in enumerate(groups.values())]
 
 
-def omissions(report: Report, fact_list: list[Fact], relations: list[Relation]) -> list[Omission]:
+def omissions(
+    report: Report, fact_list: list[Fact], relations: list[Relation], roles: list[EventRole]
+) -> list[Omission]:
+    """What each article of the main event leaves out: a derived article only what its source
+    carries; an independent voice what most (more than half, and at least two) of the event's other
+    voices carry. Articles of a related or different event omit nothing of this one."""
+    order = {r.article.id: i for i, r in enumerate(report.articles)}
     source_of = {r.derived: r.source for r in relations}
-    ids = [r.article.id for r in report.articles]
+    in_event = [e for e in roles if e.in_event]
+    copies: dict[str, list[str]] = {}
+    for e in in_event:
+        if e.article in source_of:
+            copies.setdefault(source_of[e.article], []).append(e.article)
+    voices = {e.family: e.article for e in roles if e.voice}
+    tellers = [e for e in in_event if e.article not in source_of]  # charged against the other voices
     out = []
-    for article in ids:
-        others = len(ids) - 1
-        for fact in fact_list:
-            carriers = fact.articles()
-            if article in carriers:
+    for fact in fact_list:
+        carriers = fact.articles()
+        for source in carriers:  # a copy is charged only what its source carries
+            out.extend(Omission(c, fact.id, (source,), "source") for c in copies.get(source, ()) if c not in carriers)
+        voiced = {family: voice for family, voice in voices.items() if voice in carriers}
+        if len(voiced) < 2:
+            continue
+        for e in tellers:
+            if e.article in carriers:
                 continue
-            if source_of.get(article) in carriers:
-                out.append(Omission(article, fact.id, tuple(sorted(carriers)), "source"))
-            elif others and len(carriers) * 2 > others and len(carriers) >= 2:
-                out.append(Omission(article, fact.id, tuple(sorted(carriers)), "others"))
-    return out
+            others = len(voices) - (e.family in voices)
+            carrying = sorted(v for f, v in voiced.items() if f != e.family)
+            if len(carrying) * 2 > others and len(carrying) >= 2:
+                out.append(Omission(e.article, fact.id, tuple(carrying), "others"))
+    return sorted(out, key=lambda o: (order[o.article], o.fact))

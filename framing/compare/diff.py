@@ -86,3 +86,67 @@ def diff_sentences(a: ArticleReport, a_sentence: int, b: ArticleReport, b_senten
             )
         )
     return SentenceDiff(a.article.id, a_sentence, b.article.id, b_sentence, tuple(changes))
+
+
+# What a translation can add or drop that a reader of one language cannot see: the evidence kinds
+# of the scorers, each from its language's own lexicon (compared only where both languages have
+# one), and the numbers.
+KIND_LEXICONS = {
+    "hedge": "hedges",
+    "booster": "boosters",
+    "loaded": "loaded",
+    "label": "labels",
+    "attribution": "attribution",
+}
+TRANSLATION_KINDS = (*KIND_LEXICONS, "number")
+
+
+@dataclass(frozen=True)
+class TranslationChange:
+    """In one aligned sentence pair of a translation and its source, a kind of wording that the two
+    carry in different amounts: words cannot be matched across languages, so both sides' words are
+    given (numbers are compared as they are written, separators aside)."""
+
+    derived: str
+    derived_sentence: int
+    source: str
+    source_sentence: int
+    kind: str  # one of TRANSLATION_KINDS
+    derived_words: tuple[str, ...]
+    source_words: tuple[str, ...]
+
+    @property
+    def change(self) -> str:
+        if self.kind == "number":
+            added = sorted(set(self.derived_words) - set(self.source_words))
+            dropped = sorted(set(self.source_words) - set(self.derived_words))
+            return "; ".join(
+                filter(None, (added and f"adds {', '.join(added)}", dropped and f"drops {', '.join(dropped)}"))
+            )
+        more = len(self.derived_words) - len(self.source_words)
+        return f"{'adds' if more > 0 else 'drops'} {abs(more)} {self.kind}{'s' if abs(more) > 1 else ''}"
+
+
+def _words(report: ArticleReport, sentence: int, kind: str) -> tuple[str, ...]:
+    if kind == "number":
+        text = report.sentences[sentence].text
+        return tuple(sorted({re.sub(r"[.,]", "", n) for n in _DIGITS.findall(text)}))
+    return tuple(e.text for e in report.evidence if e.sentence_index == sentence and e.kind == kind)
+
+
+def translation_changes(
+    derived: ArticleReport, source: ArticleReport, pairs: tuple[tuple[int, int, float], ...]
+) -> list[TranslationChange]:
+    """Per aligned sentence pair (derived sentence, source sentence), each kind whose amount differs,
+    among the kinds both languages score."""
+    from ..scorers import languages_of
+
+    languages = {derived.article.language, source.article.language}
+    kinds = [k for k in TRANSLATION_KINDS if k == "number" or languages <= set(languages_of((KIND_LEXICONS[k],)))]
+    out = []
+    for d, s, _ in pairs:
+        for kind in kinds:
+            dw, sw = _words(derived, d, kind), _words(source, s, kind)
+            if (set(dw) != set(sw)) if kind == "number" else (len(dw) != len(sw)):
+                out.append(TranslationChange(derived.article.id, d, source.article.id, s, kind, dw, sw))
+    return out

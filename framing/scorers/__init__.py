@@ -24,7 +24,7 @@ class Scorer:
     lexicons: tuple[str, ...]  # lexicon name prefixes it reads (for provenance)
 
 
-def _languages(requires: tuple[str, ...]) -> tuple[str, ...]:
+def languages_of(requires: tuple[str, ...]) -> tuple[str, ...]:
     """The languages for which every required lexicon prefix is packaged (``hedges_sv.tsv`` …)."""
     packaged = set(available_lexicons())
     found = {name.rsplit("_", 1)[1] for name in packaged if name.rsplit("_", 1)[0] == requires[0]}
@@ -34,7 +34,7 @@ def _languages(requires: tuple[str, ...]) -> tuple[str, ...]:
 def _scorer(module) -> Scorer:
     """A scorer from its module: FAMILY, METRICS, score and READS (the lexicon prefixes it reads);
     a metric's languages are those whose required lexicons are packaged, never typed twice."""
-    metrics = tuple(replace(m, languages=_languages(m.requires)) if m.requires else m for m in module.METRICS)
+    metrics = tuple(replace(m, languages=languages_of(m.requires)) if m.requires else m for m in module.METRICS)
     return Scorer(module.FAMILY, metrics, module.score, module.READS)
 
 

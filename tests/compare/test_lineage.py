@@ -2,10 +2,8 @@
 
 import re
 
-import pytest
-
 import framing
-from conftest import ROOT, S000, S001, S002, S003, S004
+from conftest import S000, S001, S002, S003, S004
 from framing.compare import compare
 from framing.compare.align import align, units
 from framing.compare.lineage import candidates, confidence
@@ -33,7 +31,10 @@ def test_000_omits_the_starlink_shutdown_near_crimea(seed_comparison):
 
 def test_coverage_matrix_has_a_row_per_fact_and_a_column_per_article(seed_comparison):
     table = seed_comparison.coverage_table()
-    assert list(table.columns[3:]) == [S000, S001, S002, S003, S004]
+    ids = [S000, S001, S002, S003, S004]
+    assert list(table.columns[3:]) == [c for i in ids for c in (i, f"{i} sentence")]
+    assert set(table[S000].unique()) == {0, 1}  # present, apart from where
+    assert (table[S000].astype(bool) == table[f"{S000} sentence"].notna()).all()
     shared = table[table["articles"] >= 3]
     assert len(shared) >= 10  # the call, the quote, the WSJ report … carried by 000, 001 and 002
 
@@ -109,15 +110,6 @@ def test_comparison_round_trips_through_json(seed_comparison):
     from framing.compare import Comparison
 
     assert Comparison.from_json(seed_comparison.to_json()) == seed_comparison
-
-
-BRIDGE = ROOT / "tests" / "fixtures" / "events" / "bridge"
-
-
-@pytest.fixture(scope="module")
-def bridge():
-    report = framing.analyze([BRIDGE])
-    return report, compare(report)
 
 
 def test_a_syndicated_copy_is_found_and_independent_reports_sharing_a_statement_are_not(bridge):
