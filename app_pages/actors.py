@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages import caches, ui
 from framing import charts
-from framing.compare.actors import ORGANISATION, PERSON, ActorSpec
+from framing.compare.actors import ORGANISATION, PERSON, PLACE, ActorSpec
 from framing.render import article_labels
 
 report = caches.report()
@@ -29,7 +29,7 @@ with st.expander("Edit the actor list", expanded=False):
         num_rows="dynamic",
         hide_index=True,
         key="actor_editor",
-        column_config={"kind": st.column_config.SelectboxColumn(options=[PERSON, ORGANISATION], required=True)},
+        column_config={"kind": st.column_config.SelectboxColumn(options=[PERSON, ORGANISATION, PLACE], required=True)},
     )
     left, right = st.columns(2)
     if left.button("Apply the edited list", key="apply_actors"):

@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--out", required=True, help="articles table: one row per article, every metric")
     score.add_argument("--sentences", help="sentences table: one row per sentence with tone and cue counts")
     score.add_argument("--spans", help="spans table: every evidence span with character offsets")
+    score.add_argument("--quotes", help="quotes table: every direct quotation with its speaker and offsets")
     score.add_argument("--report", help="the whole report as JSON (round-trips with framing.Report.from_json)")
     score.add_argument(
         "--format", choices=FORMATS, default=None, help="table format (default: from the --out extension, else csv)"
@@ -141,7 +142,7 @@ def run_score(args: argparse.Namespace) -> int:
     outputs = Outputs(
         Path(args.out),
         args.format,
-        *(Path(p) if p else None for p in (args.sentences, args.spans, args.report)),
+        *(Path(p) if p else None for p in (args.sentences, args.spans, args.report, args.quotes)),
     )
     written = write_scores(
         _read(args.paths, DEFAULT_CONFIG),
@@ -153,7 +154,7 @@ def run_score(args: argparse.Namespace) -> int:
         progress=lambda stream: _progress(stream, args.progress),
     )
     if not args.quiet:
-        paths = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report) if p)
+        paths = ", ".join(p for p in (args.out, args.sentences, args.spans, args.report, args.quotes) if p)
         print(
             f"scored {written.scored} article(s), {len(written.errors)} failed; wrote {printable(paths)}",
             file=sys.stderr,

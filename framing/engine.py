@@ -28,6 +28,8 @@ from .report import (
     article_frame,
     article_row,
     error_row,
+    quote_frame,
+    quote_rows,
     sentence_frame,
     sentence_rows,
     span_frame,
@@ -156,6 +158,7 @@ class Outputs:
     sentences: Path | None = None
     spans: Path | None = None
     report: Path | None = None
+    quotes: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ def write_scores(
         for path, frame, rows in (
             (outputs.sentences, sentence_frame, sentence_rows),
             (outputs.spans, span_frame, span_rows),
+            (outputs.quotes, quote_frame, quote_rows),
         ):
             if streaming and path:
                 handle = stack.enter_context(Path(path).open("w", encoding="utf-8", newline=""))
@@ -252,6 +256,8 @@ def write_scores(
                 tables_out.append((outputs.sentences, report.sentence_table()))
             if outputs.spans:
                 tables_out.append((outputs.spans, report.span_table()))
+            if outputs.quotes:
+                tables_out.append((outputs.quotes, report.quote_table()))
             for path, frame in tables_out:
                 write_table(frame, path, outputs.fmt)
         if outputs.report:

@@ -64,6 +64,7 @@ SPAN_COLUMNS = (
     "sentence_index",
     "in_quote",
 )
+QUOTE_COLUMNS = ("article_id", "start", "end", "text", "speaker", "speaker_kind", "voice", "sentence_index")
 RELATIVE_METRICS = METRIC_NAMES  # every metric gets its *_rel column
 
 
@@ -155,6 +156,9 @@ class Report:
 
     def span_table(self) -> pd.DataFrame:
         return span_frame([row for r in self.articles for row in span_rows(r)])
+
+    def quote_table(self) -> pd.DataFrame:
+        return quote_frame([row for r in self.articles for row in quote_rows(r)])
 
     # --- JSON ----------------------------------------------------------------------------
 
@@ -252,6 +256,40 @@ def sentence_frame(rows: list[dict]) -> pd.DataFrame:
 
 def span_rows(r: ArticleReport) -> list[dict]:
     return [{"article_id": r.article.id, **asdict(e)} for e in r.evidence]
+
+
+def quote_rows(r: ArticleReport) -> list[dict]:
+    """Every direct quotation with its speaker where the text says it: the speaker the sourcing
+    scorer found in the same sentence (the nearest one), else none ("unattributed")."""
+    speakers: dict[int, list[Evidence]] = {}
+    for e in r.evidence:
+        if e.kind == "attribution" and e.category.endswith("_speaker"):
+            speakers.setdefault(e.sentence_index, []).append(e)
+    rows = []
+    for e in r.evidence:
+        if e.kind != "quote":
+            continue
+        near = sorted(
+            speakers.get(e.sentence_index, ()), key=lambda sp: min(abs(sp.start - e.end), abs(e.start - sp.end))
+        )
+        speaker = near[0] if near else None
+        rows.append(
+            {
+                "article_id": r.article.id,
+                "start": e.start,
+                "end": e.end,
+                "text": e.text,
+                "speaker": speaker.text if speaker else None,
+                "speaker_kind": speaker.category.removesuffix("_speaker") if speaker else "unattributed",
+                "voice": speaker.rule if speaker else None,
+                "sentence_index": e.sentence_index,
+            }
+        )
+    return rows
+
+
+def quote_frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
 
 
 def span_frame(rows: list[dict]) -> pd.DataFrame:

@@ -528,6 +528,37 @@ def build_tone_de(data: Path) -> str:
     )
 
 
+def build_places() -> str:
+    """``places.txt``: one place per line, its spellings separated by ``|`` (the English name first):
+    the territory names of the Unicode CLDR (via babel) in English, Swedish, German and French, then
+    the hand-written places (US states, cities, regions, short forms: ``places_hand.txt``)."""
+    import babel
+    from babel import Locale
+
+    lines: dict[str, list[str]] = {}
+
+    def add(names: list[str]) -> None:
+        held = lines.setdefault(names[0], [names[0]])
+        held.extend(n for n in names[1:] if n not in held)
+
+    english = Locale("en").territories
+    others = [Locale(code).territories for code in ("sv", "de", "fr")]
+    for code, name in sorted(english.items()):
+        if code not in ("ZZ", "001"):
+            add([name, *(o[code] for o in others if code in o)])
+    hand = (SOURCES / "places_hand.txt").read_text(encoding="utf-8").splitlines()
+    for line in hand:
+        if line.strip() and not line.startswith("#"):
+            add([n.strip() for n in line.split("|")])
+    header = [
+        "# Places, one per line, its spellings separated by | (English first). Built by scripts/build_lexicons.py:",
+        f"# territory names of the Unicode CLDR (via babel {babel.__version__}; Unicode License v3, a permissive",
+        "# licence: https://www.unicode.org/license.txt) in English, Swedish, German and French, then",
+        "# scripts/lexicon_sources/places_hand.txt (written for this project, MIT).",
+    ]
+    return "\n".join(header + ["|".join(names) for names in lines.values()]) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -545,9 +576,10 @@ def main(argv: list[str] | None = None) -> int:
     builds += [
         (f"loaded_{code}", lambda language=language: build(language, args.data)) for code, language in LANGUAGES.items()
     ]
+    builds = [(f"{name}.tsv", make) for name, make in builds] + [("places.txt", build_places)]
     for name, make in builds:
         text = make()
-        target = LEXICONS / f"{name}.tsv"
+        target = LEXICONS / name
         if args.check:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 stale.append(target.name)

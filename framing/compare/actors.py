@@ -1,39 +1,51 @@
-"""Actors: people and organisations named across a collection, and how each outlet labels them.
+"""Actors: people, organisations and places named across a collection, and how each outlet labels them.
 
 Found automatically (editable: pass your own ``ActorSpec`` list):
 
-- names are runs of capitalised words inside a sentence; leading role and origin words
-  ("US President-elect", "Kremlin spokesman") are split off as a label;
-- a run is an organisation when a word of it is an organisation word (Journal, Times,
-  Department…) or it is an acronym or CamelCase (CNN, SpaceX); a person when it has two or
-  more words; single words are kept only as the surname of a person (Musk → Elon Musk);
-- spellings across languages are merged by a spelling-tolerant key of the surname
-  (Zelensky / Selenskyj), see ``align.name_key``;
+- names are runs of capitalised words inside a sentence, without honorifics (Mr. Kim → Kim), leading
+  role, origin and evaluative words ("US President-elect Donald Trump" → Donald Trump,
+  "Obstructionist Democrats" → Democrats, split off as a label), the first word of a sentence or
+  quotation when it is an ordinary word ("Have I…"), title-case fragments ("Alleging Conspiracy
+  In"), ordinary words in capitals ("World Peace") and nationalities used as adjectives ("North
+  Korean leader");
+- each is typed: a place when the places list knows it (CLDR territory names in four languages,
+  US states, cities and regions: ``lexicons/places.txt``) or it ends in a place word (Harlow
+  Street, Ness River); an organisation when a word of it is an organisation word (Journal,
+  Department, Kremlin, White House) or it is an acronym or CamelCase (CNN, SpaceX); a person when
+  it has two or more words. Actors of different kinds are never merged;
+- a person's spellings are merged when surname and first name agree (accents aside, or a
+  spelling in another language: Zelensky / Selenskyj), so Hillary and Bill Clinton stay two; a
+  single word names the one person whose surname (else first name: Mr. Kim) it is, and a
+  surname two people share names neither; the canonical name is the most frequent full name;
 - actors named fewer than ``Config.actor_min_mentions`` times in the collection are dropped.
 
-Labels of a mention: role-noun phrases before the name ("tech tycoon Elon Musk"), in
-apposition after it ("Elon Musk, teknik-tyckonen,"), and stand-alone descriptions ("the
-billionaire", "The wealthy entrepreneur") resolved to the actor whose labels share the most
-words with them, else to the person most mentioned in that article. Role nouns are data
-files (``lexicons/roles_<lang>.txt``).
+Labels of a mention: role-noun phrases before the name ("tech tycoon Elon Musk"; only modifier
+words may precede the role noun, so "hosting Japanese Prime Minister" gives "Japanese Prime
+Minister"), in apposition after it ("Elon Musk, teknik-tyckonen,"), and stand-alone descriptions
+("the billionaire") resolved to the actor whose labels share words with them (a description
+that names no office, "The wealthy entrepreneur", else to the person most mentioned in that
+article). Role nouns and modifiers are data files (``lexicons/roles_<lang>.txt``,
+``label_modifiers.txt``). Precision on a hand-made gold standard: ``scripts/actor_precision.py``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import fmean
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import UsageError
-from ..lexicon import word_list
+from ..lexicon import load_lexicon, word_list
+from ..names import ORGANISATION, PERSON, PLACE, is_organisation, kind_of, places
 from ..report import ArticleReport, Report
 from ..scorers import tone
 from ..towards import towards_in_sentence
 from .align import name_key
 
-PERSON, ORGANISATION = "person", "organisation"
 _TOKEN = re.compile(r"[^\W\d_][\w.'\u2019-]*|\d+|[^\w\s]", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -86,42 +98,98 @@ def _origin(token: str) -> bool:
     return _is_capitalised(token) and token.lower() not in word_list("actor_stop")
 
 
-def _organisation(words: list[str]) -> bool:
-    org = word_list("organisation_words")
-    return any(w.lower() in org for w in words) or (
-        len(words) == 1 and (re.fullmatch(r"[A-Z]{3,}", words[0]) or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", words[0]))
-    )
+@functools.cache
+def _modifiers() -> frozenset[str]:
+    """Lower-case words a label may carry before its role noun ("former", "tech", "wealthy", and every
+    loaded or label word), so a verb before a name ("hosting", "meet") never joins its label."""
+    words = set(word_list("label_modifiers"))
+    for name in ("loaded_en", "labels_en", "loaded_sv", "labels_sv"):
+        for entry in load_lexicon(name).entries:
+            if entry.weight > 0:
+                words.update(w for w in entry.cue.split("|") if re.fullmatch(r"[\w-]+", w))
+    return frozenset(words)
+
+
+@functools.cache
+def _descriptive() -> frozenset[str]:
+    """Words that describe a person rather than name an office: descriptive role nouns and label words."""
+    words = set(word_list("roles_descriptive"))
+    for name in ("labels_en", "labels_sv"):
+        words.update(w for e in load_lexicon(name).entries for w in e.cue.split("|") if re.fullmatch(r"[\w-]+", w))
+    return frozenset(words)
+
+
+_DEMONYM = re.compile(r"(an|ian|ese|ish|i|ch|ic)$")
+# A capitalised word joined to a participle is an adjective, not a name: "Russia-occupied",
+# "Kremlin-backed", "Texas-based" (but "Jae-in" is a name).
+_PARTICIPLE = re.compile(r"^[A-Z][\w'’]*-(?:\w+ed|based|led|run|born|made|owned|backed|linked|allied|aligned)$")
+_OPENERS = frozenset("\"'“‘„«»(:–—-[")
 
 
 def _runs(text: str, common: frozenset[str] = frozenset()) -> list[tuple[int, int, list[str]]]:
-    """Runs of capitalised tokens as (start, end, words), possessive 's stripped.
+    """Runs of capitalised tokens that can be names, as (start, end, words).
 
-    ``common``: words seen in lower case in the collection; capitalised at the start of a
-    sentence they are ordinary words ("With Trump's unorthodox style…"), not part of a name.
-    """
+    Left out: a sentence's (or quotation's) first word when it is an ordinary word seen in lower case
+    in the collection (``common``: "With Trump's style…", "“Have I…"); the pronoun I; honorifics
+    (Mr. Kim → Kim) and leading role and origin words ("US President-elect Donald Trump" → Donald
+    Trump), evaluative words ("Obstructionist Democrats" → Democrats); runs in title case ("Alleging
+    Conspiracy In": a capitalised function word inside); a nationality used as an adjective
+    ("North Korean leader")."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    stop, function = word_list("actor_stop"), _function_words()
     runs, current = [], []
     for i, (s, e, tok) in enumerate(tokens):
-        if _is_capitalised(tok) and not (i == 0 and (tok.lower() in word_list("actor_stop") or tok.lower() in common)):
-            current.append((s, e, tok))
+        initial = i == 0 or tokens[i - 1][2] in _OPENERS
+        ordinary = initial and (tok.lower() in stop or tok.lower() in common)
+        if _is_capitalised(tok) and tok != "I" and not ordinary and not _PARTICIPLE.match(tok):
+            current.append((i, s, e, tok))
             if _POSSESSIVE.search(tok):
                 runs.append(current)
                 current = []
+        elif (
+            tok in ("of", "for")  # "Department of Defense", "Korea Institute for National Unification"
+            and current
+            and current[-1][3].lower() in word_list("organisation_words")
+            and i + 1 < len(tokens)
+            and _is_capitalised(tokens[i + 1][2])
+        ):
+            current.append((i, s, e, tok))
         else:
             if current:
                 runs.append(current)
             current = []
     if current:
         runs.append(current)
+    honorifics, evaluative = word_list("honorifics"), _modifiers()
     out = []
     for run in runs:
-        # split off leading role and origin words: "US President-elect Donald Trump" -> "Donald Trump"
-        roles_at = [i for i, t in enumerate(run[:-1]) if _is_role(t[2]) or t[2].lower() in word_list("actor_stop")]
+        if any(t[3][:1].isupper() and t[3].lower() in function for t in run[1:]):
+            continue  # title case: "Alleging Conspiracy In", "Lord Of The Rings"
+        roles_at = [
+            k
+            for k, t in enumerate(run[:-1])
+            if _is_role(t[3])
+            or t[3].lower() in stop
+            or t[3].lower().rstrip(".") in honorifics
+            or t[3].lower() in evaluative
+        ]
         name = run[roles_at[-1] + 1 :] if roles_at else run
-        words = [_POSSESSIVE.sub("", t[2]) for t in name]
-        if all(w.lower() in word_list("actor_stop") for w in words):
+        while name and name[-1][3].lower() in function:
+            name = name[:-1]
+        words = [_POSSESSIVE.sub("", t[3]) for t in name]
+        if words and words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 2:
+            words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's (U.S.)
+        if not words or all(w.lower() in stop for w in words):
             continue
-        out.append((name[0][0], name[-1][0] + len(words[-1]), words))
+        if len(words) > 1 and _DEMONYM.search(words[0]) and " ".join(words[1:]).lower() in places():
+            words, name = words[1:], name[1:]  # "Russian Black Sea": the Black Sea
+        if all(w.lower() in common or w.lower() in function for w in words) and kind_of(words) in (None, PERSON):
+            continue  # ordinary words written with capitals: "World Peace"
+        following = tokens[name[-1][0] + 1][2] if name[-1][0] + 1 < len(tokens) else ""
+        attributive = following[:1].islower() and following.isalpha()
+        if attributive and _DEMONYM.search(words[-1]) and kind_of(words) != PLACE and not is_organisation(words):
+            continue  # "North Korean leader", "Japanese Prime Minister": an origin, not an actor
+        out.append((name[0][1], name[-1][1] + len(words[-1]), words))
     return out
 
 
@@ -129,40 +197,88 @@ def _common_words(report: Report) -> frozenset[str]:
     return frozenset(m.group(0) for r in report.articles for m in re.finditer(r"\b[a-zåäöéü]+\b", r.article.text))
 
 
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: the same surname (accents aside, or a spelling of it in another
+    language: Zelensky / Selenskyj) and the same first name by the same test (Hillary and Bill Clinton
+    are two people)."""
+
+    def same(x: str, y: str) -> bool:
+        return _fold(x) == _fold(y) or (len(x) >= 4 and len(y) >= 4 and name_key(x) == name_key(y))
+
+    return same(a[-1], b[-1]) and same(a[0], b[0])
+
+
 def discover(report: Report, config: Config) -> list[ActorSpec]:
-    """People and organisations named in the collection, with their spellings as aliases."""
-    full: Counter[tuple[str, ...]] = Counter()
+    """People, organisations and places named in the collection, with their spellings as aliases."""
+    found: dict[str, Counter[tuple[str, ...]]] = {PERSON: Counter(), ORGANISATION: Counter(), PLACE: Counter()}
     singles: Counter[str] = Counter()
     common = _common_words(report)
+    titled = frozenset(
+        m.group(0) for r in report.articles for m in re.finditer(r"\b[A-ZÅÄÖ][a-zåäöéü]+\b", r.article.text)
+    )
     for r in report.articles:
         for s in r.sentences:
             if s.role != "body":  # headings are in title case: every word would look like a name
                 continue
             for _, _, words in _runs(s.text, common):
-                if _organisation(words) or len(words) >= 2:
-                    full[tuple(words)] += 1
-                else:
+                if len(words) == 1 and len(words[0]) > 3 and words[0].isupper() and words[0].title() in titled:
+                    words = [words[0].title()]  # a dateline's capitals ("MILLBROOK —"), not an acronym
+                kind = kind_of(words)
+                if kind is None:
                     singles[words[0]] += 1
-    people: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    organisations: list[tuple[str, ...]] = []
-    for words, _ in full.most_common():
-        if _organisation(list(words)):
-            organisations.append(words)
-        elif len(words) <= 3:
-            people[name_key(words[-1])].append(words)
+                else:
+                    found[kind][tuple(words)] += 1
+    people: list[list[tuple[str, ...]]] = []  # the variants of each person, most named first
+    surnames = {_fold(words[-1]) for words in found[PERSON]}
+    for words, _ in found[PERSON].most_common():
+        if len(words) > 3 or (words[0].endswith("s") and _fold(words[0][:-1]) in surnames):
+            continue  # a Swedish or German genitive before a thing: "Musks Starlink-tjänst"
+        home = next((p for p in people if any(_same_person(words, v) for v in p)), None)
+        if home is None:
+            people.append([words])
+        else:
+            home.append(words)
     specs = []
-    for key, variants in people.items():
-        counts = {v: full[v] for v in variants}
-        canonical = max(variants, key=lambda v: (counts[v], -variants.index(v)))
-        surnames = {v[-1] for v in variants} | {w for w in singles if name_key(w) == key and len(w) >= 3}
-        aliases = tuple(sorted({" ".join(v) for v in variants} | surnames, key=lambda a: (-len(a), a)))
-        specs.append(ActorSpec(" ".join(canonical), PERSON, aliases))
-    long_names = {words[-1]: words for words in organisations if len(words) > 1}
+    for variants in people:
+        canonical = max(variants, key=lambda v: (found[PERSON][v], -variants.index(v)))
+        specs.append(ActorSpec(" ".join(canonical), PERSON, tuple(" ".join(v) for v in variants)))
+    # a single word names the one person whose surname it is (else whose first name: Mr. Kim is
+    # Kim Jong Un); a surname two people share (Clinton) names neither
+    for word in singles:
+        base = _fold(word[:-1]) if word.endswith("s") and _fold(word[:-1]) in surnames else _fold(word)  # Musks
+        for position in (-1, 0):
+            owners = [s for s, v in zip(specs, people, strict=True) if any(_fold(x[position]) == base for x in v)]
+            if len(owners) == 1:
+                owner = owners[0]
+                specs[specs.index(owner)] = ActorSpec(owner.name, PERSON, (*owner.aliases, word))
+            if owners:
+                break
+    generic = word_list("organisation_heads")
+    organisations = [
+        words for words, _ in found[ORGANISATION].most_common() if not (len(words) == 1 and words[0].lower() in generic)
+    ]  # "the Department", "the Committee": some department
+    # the last word of a name of three or more words names it alone ("the Journal"); of two it is too
+    # generic ("House" is not the White House)
+    long_names = {words[-1]: words for words in organisations if len(words) > 2}
     for words in organisations:
         if len(words) == 1 and words[0] in long_names:
             continue  # "Journal" is the Wall Street Journal
-        shorter = tuple(w for w, full_name in long_names.items() if full_name == words)
+        shorter = tuple(
+            w
+            for w, full_name in long_names.items()
+            if full_name == words and w.lower() in word_list("organisation_words") and w.lower() not in generic
+        )
         specs.append(ActorSpec(" ".join(words), ORGANISATION, (" ".join(words), *shorter)))
+    spellings_of: dict[str, set[str]] = defaultdict(set)
+    for words, _ in found[PLACE].most_common():
+        spelled = " ".join(words)
+        spellings_of[places().get(spelled.lower(), spelled)].add(spelled)
+    specs.extend(ActorSpec(name, PLACE, tuple(sorted(spellings))) for name, spellings in spellings_of.items())
+    specs = [ActorSpec(s.name, s.kind, tuple(sorted(set(s.aliases), key=lambda a: (-len(a), a)))) for s in specs]
     mentions = mention_counts(report, specs)
     return [s for s in specs if mentions[s.name] >= config.actor_min_mentions]
 
@@ -189,11 +305,7 @@ def _label_before(text: str, start: int, config: Config) -> str | None:
     first = i
     while first - 1 >= 0 and first > i - config.label_modifiers - 1:
         prev = tokens[first - 1].group(0)
-        if (
-            _is_role(prev)
-            or _origin(prev)
-            or (prev.isalpha() and prev.islower() and len(prev) > 1 and prev not in _function_words())
-        ):
+        if _is_role(prev) or _origin(prev) or (prev.islower() and prev in _modifiers()):
             first -= 1
         else:
             break
@@ -287,8 +399,8 @@ def _descriptions(
             wanted = {_POSSESSIVE.sub("", w.lower()) for w in words}
             scored = [(len(wanted & labels_by_actor.get(p.name, set())), salience[p.name], p.name) for p in persons]
             best = max(scored)
-            if best[0] == 0 and best[1] == 0:
-                continue
+            if best[0] == 0 and not (best[1] and wanted & _descriptive()):
+                continue  # an office no actor was labelled with: "the president" may be anyone
             start = sentence.start + m.start()
             end = sentence.start + phrase_end
             towards = _towards(r, sentence, start, end, config)

@@ -3,8 +3,12 @@
 A sentence is an attributed statement when it holds an attribution cue (a reporting verb or
 source phrase from ``attribution_<lang>``). It is anonymous when the same sentence names its
 source only as an unnamed one: a cue of the ``anonymous_attribution`` category of the hedge
-lexicon (one list serves both scorers). Every attribution cue becomes evidence with category
-``named_source`` or ``anonymous_source``; every direct quotation becomes ``quote`` evidence.
+lexicon (one list serves both scorers) or when its speaker is one (``speakers``: "an aide said").
+Every attribution cue becomes evidence with the category of its speaker (``named_source``,
+``anonymous_source``, ``official_source``, ``organisation_source``); every speaker the text names
+becomes ``attribution`` evidence of category ``<kind>_speaker`` whose rule is its voice, and the
+distinct voices make ``voices`` and the shares of anonymous and official ones; every direct
+quotation becomes ``quote`` evidence.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
 from ..text import ROLE_BODY, Doc
 from ._lexical import find_evidence, lexicon_name
 from .hedging import evidence as hedge_evidence
+from .speakers import ANONYMOUS, OFFICIAL, ORGANISATION, UNKNOWN, find_speakers
 
 FAMILY = "sourcing"
 # Lexicon prefixes read: reporting verbs and source phrases, and the hedge evidence (its anonymous
@@ -38,6 +43,35 @@ METRICS = (
         "share 0–1",
         requires=("attribution", "hedges"),
         short="anonymous share",
+    ),
+    MetricSpec(
+        "voices",
+        FAMILY,
+        "Distinct voices",
+        "Distinct speakers the article gives a statement to: a person however spelled, an office, an organisation, "
+        "an anonymous source once from its introduction (a source … the source).",
+        "voices",
+        requires=("attribution", "hedges"),
+        short="voices",
+    ),
+    MetricSpec(
+        "anonymous_voice_share",
+        FAMILY,
+        "Share of voices unnamed",
+        "Share of the distinct voices that are anonymous sources (an aide, a source familiar with, officials).",
+        "share 0–1",
+        requires=("attribution", "hedges"),
+        short="anonymous voices",
+    ),
+    MetricSpec(
+        "official_voice_share",
+        FAMILY,
+        "Share of voices official",
+        "Share of the distinct voices that are offices or organisations without a person's name (the mayor, "
+        "a White House spokesperson, the fire department).",
+        "share 0–1",
+        requires=("attribution", "hedges"),
+        short="official voices",
     ),
     MetricSpec(
         "quote_share",
@@ -80,24 +114,64 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
     if lexicon is None or hedges is None:
         missing = "attribution" if lexicon is None else "hedge"
         reason = f"no {missing} lexicon for {language_name(doc.language)} ({doc.language})"
-        metrics.update(attributions=MetricValue.empty(reason), anonymous_share=MetricValue.empty(reason))
-        return ScorerOutput(metrics, tuple(quotes))
-    anonymous_sentences = {
-        e.sentence_index for e in hedge_evidence(doc, hedges, config) if e.category == "anonymous_attribution"
-    }
-    cues = [
-        Evidence(
-            **{
-                **e.__dict__,
-                "category": "anonymous_source" if e.sentence_index in anonymous_sentences else "named_source",
+        metrics.update(
+            {
+                name: MetricValue.empty(reason)
+                for name in (
+                    "attributions",
+                    "anonymous_share",
+                    "voices",
+                    "anonymous_voice_share",
+                    "official_voice_share",
+                )
             }
         )
-        for e in find_evidence(doc, lexicon, "attribution")
+        return ScorerOutput(metrics, tuple(quotes))
+    hedge_cues = hedge_evidence(doc, hedges, config)
+    anonymous_spans = [(e.start, e.end) for e in hedge_cues if e.category == "anonymous_attribution"]
+    found = find_evidence(doc, lexicon, "attribution")
+    speakers = find_speakers(doc, found, anonymous_spans)
+    anonymous_sentences = {e.sentence_index for e in hedge_cues if e.category == "anonymous_attribution"}
+
+    def category(e) -> str:
+        speaker = speakers.get(e.start)
+        if speaker is not None and speaker.kind != UNKNOWN:
+            return f"{speaker.kind}_source"
+        return "anonymous_source" if e.sentence_index in anonymous_sentences else "named_source"
+
+    cues = [Evidence(**{**e.__dict__, "category": category(e)}) for e in found]
+    voices = {sp.voice: sp.kind for sp in speakers.values() if sp.kind != UNKNOWN}
+    spoken = [
+        Evidence(
+            sp.start,
+            sp.end,
+            sp.text,
+            "attribution",
+            f"{sp.kind}_speaker",
+            1.0,
+            sp.voice,
+            sp.sentence_index,
+            doc.in_quote(sp.start),
+        )
+        for sp in speakers.values()
+        if sp.kind != UNKNOWN and sp.end > sp.start and doc.text[sp.start : sp.end] == sp.text
     ]
     attributed = {e.sentence_index for e in cues}
+    anonymous = {e.sentence_index for e in cues if e.category == "anonymous_source"}
     metrics["attributions"] = MetricValue.of(len(attributed))
     if attributed:
-        metrics["anonymous_share"] = MetricValue.of(len(attributed & anonymous_sentences) / len(attributed))
+        metrics["anonymous_share"] = MetricValue.of(len(attributed & anonymous) / len(attributed))
     else:
         metrics["anonymous_share"] = MetricValue.empty("no attributed statements")
-    return ScorerOutput(metrics, tuple(cues + quotes))
+    metrics["voices"] = MetricValue.of(len(voices))
+    if voices:
+        kinds = list(voices.values())
+        metrics["anonymous_voice_share"] = MetricValue.of(kinds.count(ANONYMOUS) / len(kinds))
+        metrics["official_voice_share"] = MetricValue.of(
+            (kinds.count(OFFICIAL) + kinds.count(ORGANISATION)) / len(kinds)
+        )
+    else:
+        reason = "no statement is given to a speaker the text names"
+        metrics["anonymous_voice_share"] = MetricValue.empty(reason)
+        metrics["official_voice_share"] = MetricValue.empty(reason)
+    return ScorerOutput(metrics, tuple(sorted(cues + spoken, key=lambda e: e.start) + quotes))
