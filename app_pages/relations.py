@@ -43,7 +43,7 @@ shown = events.assign(
     voice=events["independent_voice"].map({True: "yes", False: "no"}),
     call=events["article_id"].map(lambda i: calls.get(i) or AUTO),
     reason=events["reason"].map(lambda text: ids_named.sub(lambda m: names[m[0]], text)),
-)[["article", "event", "voice", "shared_facts", "days_from_event", "reason", "call"]]
+)[["article", "event", "call", "voice", "shared_facts", "days_from_event", "reason"]]
 edited = st.data_editor(
     shown,
     hide_index=True,

@@ -230,7 +230,7 @@ def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
     return replace(
         article,
         text=text,
-        removed=tuple(removed),
+        removed=tuple(r for r in article.removed if r.start < 0) + tuple(removed),  # the page's, then ours
         published=published,
         authors=tuple(dict.fromkeys(article.authors + tuple(authors))),
         credits=article.credits + tuple(credits),

@@ -58,7 +58,9 @@ _DATE_KEYS = ("date", "published", "published_at")
 
 @dataclass(frozen=True)
 class Removed:
-    """A part of ``Article.raw_text`` that cleaning removed, and the rule that removed it."""
+    """A part of ``Article.raw_text`` that cleaning removed, and the rule that removed it; or, with
+    offsets -1 and rule ``html_extraction``, a block of an HTML page that its extraction left out
+    (removed before the page's text became ``raw_text``)."""
 
     start: int
     end: int
@@ -266,7 +268,8 @@ def markdown_to_text(source: str) -> str:
 
 
 def html_to_article_fields(html: str) -> dict[str, str | None]:
-    """Main text, title, site name and date of an HTML page, via trafilatura."""
+    """Main text, title, site name and date of an HTML page, via trafilatura, and what the
+    extraction left out of the page (``page_removed``)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
@@ -279,7 +282,87 @@ def html_to_article_fields(html: str) -> dict[str, str | None]:
         "outlet": getattr(doc, "sitename", None),
         "date": getattr(doc, "date", None),
         "url": getattr(doc, "url", None),
+        "removed": page_removed(html, text),
     }
+
+
+# Elements that hold a block of a page's text; the innermost ones are its blocks.
+_BLOCKS = frozenset(
+    [
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "caption",
+        "div",
+        "section",
+        "nav",
+        "footer",
+        "aside",
+        "header",
+        "article",
+        "form",
+        "button",
+        "label",
+        "address",
+        "summary",
+    ]
+)
+
+
+def _shingles(words: list[str], sizes: tuple[int, ...] = (3,)) -> set[tuple[str, ...]]:
+    """The word n-grams of a text (of a shorter text, the whole): a block is in the extracted text
+    when all of its trigrams are, which is tested in time linear in the two texts."""
+    out = set()
+    for size in sizes:
+        n = min(size, len(words))
+        out.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1) if n)
+    return out
+
+
+def page_removed(html: str, extracted: str) -> tuple[Removed, ...]:
+    """The blocks of a page's text that its extraction left out (navigation, promotions, comments,
+    footers), as ``Removed`` parts with offsets -1: they were removed from the page before its text
+    was taken, so they have no place in ``raw_text``."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    for node in root.xpath("//script|//style|//noscript|//template|//head"):
+        node.drop_tree()
+    blocks = [e for e in root.iter() if isinstance(e.tag, str) and e.tag in _BLOCKS]
+    # blocks that hold another block are not innermost; the dict holds each element it names alive,
+    # so its id stays its own (lxml makes a new proxy object for a node no one holds)
+    outer: dict[int, object] = {}
+    for element in blocks:
+        parent = element.getparent()
+        while parent is not None and id(parent) not in outer:
+            outer[id(parent)] = parent
+            parent = parent.getparent()
+    kept = _shingles(extracted.split(), (1, 2, 3))
+    out, seen = [], set()
+    for element in blocks:
+        if id(element) in outer:
+            continue
+        block = " ".join(element.text_content().split())
+        if block and block not in seen and not _shingles(block.split()) <= kept:
+            seen.add(block)
+            out.append(Removed(-1, -1, block, "html_extraction"))
+    return tuple(out)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -350,6 +433,7 @@ def _article(fields: dict[str, str | None], ident: str, source: str, encoding: s
         encoding=encoding,
         warnings=warnings,
         event=event_choice(fields.get("event")),
+        removed=fields.get("removed", ()),
     )
 
 

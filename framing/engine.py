@@ -170,7 +170,10 @@ class Written:
 def _slim(report: ArticleReport) -> ArticleReport:
     """What the articles table needs of a scored article: metadata and metrics, no text or spans."""
     article = replace(
-        report.article, raw_text="", text="", removed=tuple(replace(r, text="") for r in report.article.removed)
+        report.article,
+        raw_text="",
+        text="",
+        removed=tuple(replace(r, text="") if r.start >= 0 else r for r in report.article.removed),
     )
     return replace(report, article=article, sentences=(), evidence=())
 

@@ -41,3 +41,9 @@ def kind_of(words: list[str]) -> str | None:
     if is_organisation(words):
         return ORGANISATION
     return PERSON if len(words) >= 2 else None
+
+
+@functools.cache
+def role_words() -> frozenset[str]:
+    """Role nouns that label a person (tycoon, president, spokesperson, director…), English and Swedish."""
+    return word_list("roles_en") | word_list("roles_sv")

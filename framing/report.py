@@ -7,6 +7,7 @@ for download; ``Report.to_dict``/``from_dict`` round-trip exactly.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -140,11 +141,18 @@ class Report:
     # The collection's corrections of loaded wording the scores include (Config.loaded_overrides).
     overrides: tuple[tuple[str, str], ...] = ()
 
-    def get(self, article_id: str) -> ArticleReport:
+    @functools.cached_property
+    def _by_id(self) -> dict[str, ArticleReport]:
+        out: dict[str, ArticleReport] = {}
         for report in self.articles:
-            if report.article.id == article_id:
-                return report
-        raise UsageError(f"no article {article_id[:80]!r} in this report")
+            out.setdefault(report.article.id, report)  # the first of repeated ids, as before
+        return out
+
+    def get(self, article_id: str) -> ArticleReport:
+        report = self._by_id.get(article_id)
+        if report is None:
+            raise UsageError(f"no article {article_id[:80]!r} in this report")
+        return report
 
     # --- tables ------------------------------------------------------------------------
 
@@ -211,7 +219,7 @@ def article_row(r: ArticleReport) -> dict:
         "encoding": a.encoding,
         "authors": "; ".join(a.authors) or None,
         "removed_parts": len(a.removed),
-        "removed_chars": sum(x.end - x.start for x in a.removed),
+        "removed_chars": sum(x.end - x.start if x.start >= 0 else len(x.text) for x in a.removed),
         "warnings": "; ".join(a.warnings) or None,
     }
     row.update({name: r.value(name) for name in METRIC_NAMES})

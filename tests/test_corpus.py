@@ -203,3 +203,26 @@ def test_a_stored_article_with_fields_of_a_newer_version_loads():
     assert article_from_dict(stored) == article
     with pytest.raises(InputError, match="lacks raw_text"):
         article_from_dict({"id": "x", "source": "x"})
+
+
+def test_html_records_what_its_extraction_left_out():
+    """As text input records each part cleaning removed, an HTML page records the blocks of its
+    text that the extraction dropped (navigation, promotions, footer), and the tables count them."""
+    import framing
+    from framing.corpus import parse_bytes
+
+    page = (
+        b"<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+        b"<article><h1>Bridge falls</h1><p>The bridge fell on Saturday morning, officials said, and twelve people "
+        b"were hurt in the collapse.</p><p>Divers pulled everyone out of the water within an hour, the fire chief "
+        b"said on Saturday.</p></article><aside>Read more: other stories from the valley</aside>"
+        b"<footer>Copyright 2026 Wire. All rights reserved.</footer></body></html>"
+    )
+    (article,) = parse_bytes("page.html", page)
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed["Read more: other stories from the valley"] == "html_extraction"
+    assert "Copyright 2026 Wire. All rights reserved." in removed
+    assert not any("Divers pulled" in text for text in removed)  # what was kept is not listed
+    row = framing.build_report([article]).article_table().iloc[0]
+    assert row["removed_parts"] == len(article.removed)
+    assert row["removed_chars"] == sum(len(text) for text in removed)

@@ -290,3 +290,16 @@ def test_a_collections_corrections_are_stored_replaced_and_deleted_with_it(store
     store.delete_collection(event.id)
     with pytest.raises(StoreError, match="no collection"):
         store.set_overrides(event.id, [("pivotal", "not_loaded")])
+
+
+def test_an_event_call_is_stored_with_the_article_and_leaves_its_scores_cached(store):
+    collection = store.create_collection("Calls").id
+    article = framing.article_from_text("The council met on Tuesday. It approved the budget.", ident="a", language="en")
+    (ident,) = store.add_articles(collection, [article])
+    first = store.score(store.articles(collection)[0])
+    called = replace(store.articles(collection)[0], event="related")
+    assert store.update_articles(collection, [called]) == 1
+    (stored,) = store.articles(collection)
+    assert stored.id == ident and stored.event == "related"
+    again = store.score(stored)  # the call is no content: the same cached scores, under the call
+    assert again.metrics == first.metrics and again.article.event == "related"

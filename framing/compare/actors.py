@@ -30,6 +30,7 @@ article). Role nouns and modifiers are data files (``lexicons/roles_<lang>.txt``
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -40,7 +41,7 @@ from statistics import fmean
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import UsageError
 from ..lexicon import load_lexicon, word_list
-from ..names import ORGANISATION, PERSON, PLACE, is_organisation, kind_of, places
+from ..names import ORGANISATION, PERSON, PLACE, is_organisation, kind_of, places, role_words
 from ..report import ArticleReport, Report
 from ..scorers import tone
 from ..towards import towards_in_sentence
@@ -75,17 +76,14 @@ class Mention:
     tone: float | None  # tone of the sentence towards this mention (framing.tone_towards; English only)
 
 
+@functools.cache
 def _function_words() -> frozenset[str]:
     return word_list("actor_stop") | word_list("function_words")
 
 
-def _roles() -> frozenset[str]:
-    return word_list("roles_en") | word_list("roles_sv")
-
-
 def _is_role(word: str) -> bool:
     w = _POSSESSIVE.sub("", word.lower())
-    roles = _roles()
+    roles = role_words()
     return w in roles or w.split("-")[-1] in roles
 
 
@@ -339,15 +337,17 @@ def mentions(report: Report, specs: list[ActorSpec], config: Config = DEFAULT_CO
     for m in found:
         if m.label:
             labels_by_actor[m.actor].update(w.lower() for w in m.label.split())
+    named: dict[str, list[Mention]] = defaultdict(list)
+    for m in found:
+        named[m.article].append(m)
     for r in report.articles:
-        found.extend(
-            _descriptions(r, persons, labels_by_actor, [m for m in found if m.article == r.article.id], config)
-        )
+        found.extend(_descriptions(r, persons, labels_by_actor, named[r.article.id], config))
     return sorted(found, key=lambda m: (m.article, m.start))
 
 
 def _article_mentions(r: ArticleReport, specs: list[ActorSpec], patterns, config: Config) -> list[Mention]:
     text = r.article.text
+    starts = [s.start for s in r.sentences]
     out = []
     taken: list[tuple[int, int]] = []
     for spec in sorted(specs, key=lambda s: -max(len(a) for a in s.aliases)):
@@ -355,7 +355,8 @@ def _article_mentions(r: ArticleReport, specs: list[ActorSpec], patterns, config
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            sentence = next((s for s in r.sentences if s.start <= m.start() < s.end), None)
+            k = bisect.bisect_right(starts, m.start()) - 1
+            sentence = r.sentences[k] if k >= 0 and m.start() < r.sentences[k].end else None
             if sentence is None:
                 continue
             label = _label_before(text[sentence.start : m.start()], m.start() - sentence.start, config) or _label_after(

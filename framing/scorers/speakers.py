@@ -22,12 +22,13 @@ Lindqvist), an office or organisation once, and an anonymous source once from it
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..lexicon import word_list
 from ..names import ORGANISATION as ORGANISATION_NAME
-from ..names import PERSON, kind_of
+from ..names import PERSON, kind_of, role_words
 from ..text import Doc
 
 NAMED, ANONYMOUS, OFFICIAL, ORGANISATION, UNKNOWN = "named", "anonymous", "official", "organisation", "unknown"  # noqa: E501
@@ -124,10 +125,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _roles() -> frozenset[str]:
-    return word_list("roles_en") | word_list("roles_sv")
-
-
+@functools.cache
 def _stop() -> frozenset[str]:
     return word_list("actor_stop") | word_list("function_words") | word_list("honorifics")
 
@@ -140,8 +138,8 @@ def _is_head(word: str) -> bool:
     lower = bare.lower()
     return bool(
         (bare[:1].isupper() and lower not in _stop())
-        or lower in _roles()
-        or lower.split("-")[-1] in _roles()
+        or lower in role_words()
+        or lower.split("-")[-1] in role_words()
         or _UNNAMED.fullmatch(bare)
         or _ORG_HINT.fullmatch(bare)
         or _DOCUMENT.fullmatch(bare)
@@ -151,7 +149,7 @@ def _is_head(word: str) -> bool:
 
 def _office(word: str) -> bool:
     lower = word.strip(".,").lower()
-    return lower in _roles() or bool(_ORG_HINT.fullmatch(lower))
+    return lower in role_words() or bool(_ORG_HINT.fullmatch(lower))
 
 
 def _noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -237,7 +235,7 @@ def _kind(phrase: str, anonymous: bool) -> str:
     if _UNNAMED.search(phrase):
         return ANONYMOUS
     words = [re.sub(r"['\u2019]s$", "", w).strip(".,").lower() for w in phrase.split()]
-    if any(w in _roles() or w.split("-")[-1] in _roles() for w in words):
+    if any(w in role_words() or w.split("-")[-1] in role_words() for w in words):
         return OFFICIAL
     if (
         _ORG_HINT.search(phrase)
@@ -263,7 +261,7 @@ def _name_in(phrase: str) -> str | None:
         lower = word.lower()
         name_like = (
             word[:1].isupper()
-            and lower not in _roles()
+            and lower not in role_words()
             and lower not in _stop()
             and not _UNNAMED.fullmatch(word)
             and not _DOCUMENT.fullmatch(word)
