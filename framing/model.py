@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .errors import UsageError
 
 # Evidence kinds, in the order the UI layers and the CSV list them.
-KINDS = ("hedge", "loaded", "label", "booster", "attribution", "quote", "tone")
+KINDS = ("hedge", "loaded", "label", "booster", "attribution", "speaker", "quote", "tone")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ LAYERS: tuple[Layer, ...] = (
     Layer("hedge", "Hedges", "#ffe08a", "modals, epistemic words, anonymous attribution, speculation"),
     Layer("booster", "Boosters", "#d9c2ff", "certainty markers"),
     Layer("attribution", "Attributions", "#1f6fd1", "reporting verbs and source phrases (underlined)"),
+    Layer("speaker", "Speakers", "#1f6fd1", "who a statement is given to: a name, an office, a source (dotted underline)"),
     Layer("quote", "Quotes", "#2e7d32", "direct quotations (green italic)"),
 )
 HIGHLIGHT_KINDS = tuple(layer.kind for layer in LAYERS)
@@ -47,6 +48,7 @@ CSS = """
 .fr-hedge{background:#ffe08a}
 .fr-booster{background:#d9c2ff}
 .fr-attribution{text-decoration:underline 2px #1f6fd1;text-underline-offset:3px}
+.fr-speaker{text-decoration:underline dotted 2px #1f6fd1;text-underline-offset:3px}
 .fr-quote{font-style:italic;color:#1b5e20}
 .fr-legend span{display:inline-block;margin:0 .9rem .3rem 0;padding:0 .4rem;border-radius:3px;font-size:.9rem}
 .fr-focus{outline:2px solid #1f4e79;outline-offset:2px}
@@ -137,6 +139,7 @@ def legend_html(layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS), 
             continue
         css = {
             "attribution": "text-decoration:underline 2px #1f6fd1",
+            "speaker": "text-decoration:underline dotted 2px #1f6fd1",
             "quote": "font-style:italic;color:#1b5e20",
         }.get(layer.kind, f"background:{layer.color}")
         items.append(f'<span style="{css}" title="{html.escape(layer.description)}">{html.escape(layer.label)}</span>')

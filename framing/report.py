@@ -271,7 +271,7 @@ def quote_rows(r: ArticleReport) -> list[dict]:
     scorer found in the same sentence (the nearest one), else none ("unattributed")."""
     speakers: dict[int, list[Evidence]] = {}
     for e in r.evidence:
-        if e.kind == "attribution" and e.category.endswith("_speaker"):
+        if e.kind == "speaker":
             speakers.setdefault(e.sentence_index, []).append(e)
     rows = []
     for e in r.evidence:
@@ -288,7 +288,7 @@ def quote_rows(r: ArticleReport) -> list[dict]:
                 "end": e.end,
                 "text": e.text,
                 "speaker": speaker.text if speaker else None,
-                "speaker_kind": speaker.category.removesuffix("_speaker") if speaker else "unattributed",
+                "speaker_kind": speaker.category if speaker else "unattributed",
                 "voice": speaker.rule if speaker else None,
                 "sentence_index": e.sentence_index,
             }

@@ -124,7 +124,8 @@ class TranslationChange:
                 filter(None, (added and f"adds {', '.join(added)}", dropped and f"drops {', '.join(dropped)}"))
             )
         more = len(self.derived_words) - len(self.source_words)
-        return f"{'adds' if more > 0 else 'drops'} {abs(more)} {self.kind}{'s' if abs(more) > 1 else ''}"
+        noun = "loaded word" if self.kind == "loaded" else self.kind
+        return f"{'adds' if more > 0 else 'drops'} {abs(more)} {noun}{'s' if abs(more) > 1 else ''}"
 
 
 def _words(report: ArticleReport, sentence: int, kind: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ source only as an unnamed one: a cue of the ``anonymous_attribution`` category o
 lexicon (one list serves both scorers) or when its speaker is one (``speakers``: "an aide said").
 Every attribution cue becomes evidence with the category of its speaker (``named_source``,
 ``anonymous_source``, ``official_source``, ``organisation_source``); every speaker the text names
-becomes ``attribution`` evidence of category ``<kind>_speaker`` whose rule is its voice, and the
+becomes ``speaker`` evidence whose category is its kind and whose rule is its voice, and the
 distinct voices make ``voices`` and the shares of anonymous and official ones; every direct
 quotation becomes ``quote`` evidence.
 """
@@ -146,8 +146,8 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
             sp.start,
             sp.end,
             sp.text,
-            "attribution",
-            f"{sp.kind}_speaker",
+            "speaker",
+            sp.kind,
             1.0,
             sp.voice,
             sp.sentence_index,

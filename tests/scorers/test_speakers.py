@@ -10,9 +10,9 @@ def scored(text):
 
 def speakers(report):
     return [
-        (e.text, e.category.removesuffix("_speaker"), e.rule)
+        (e.text, e.category, e.rule)
         for e in report.evidence
-        if e.category.endswith("_speaker")
+        if e.kind == "speaker"
     ]
 
 
@@ -27,7 +27,7 @@ def test_an_aide_is_anonymous_and_counted_once():
     assert found[2][1] == "anonymous"  # "officials said": unnamed
     assert r.metrics["voices"].value == 2 and r.metrics["anonymous_voice_share"].value == 1.0
     assert r.metrics["anonymous_share"].value == 1.0  # every attributed sentence is an unnamed source's
-    cues = {e.text: e.category for e in r.evidence if e.kind == "attribution" and not e.category.endswith("_speaker")}
+    cues = {e.text: e.category for e in r.evidence if e.kind == "attribution"}
     assert cues["said"] == "anonymous_source"
 
 
