@@ -31,7 +31,9 @@ LAYERS: tuple[Layer, ...] = (
     Layer("hedge", "Hedges", "#ffe08a", "modals, epistemic words, anonymous attribution, speculation"),
     Layer("booster", "Boosters", "#d9c2ff", "certainty markers"),
     Layer("attribution", "Attributions", "#1f6fd1", "reporting verbs and source phrases (underlined)"),
-    Layer("speaker", "Speakers", "#1f6fd1", "who a statement is given to: a name, an office, a source (dotted underline)"),
+    Layer(
+        "speaker", "Speakers", "#1f6fd1", "who a statement is given to: a name, an office, a source (dotted underline)"
+    ),
     Layer("quote", "Quotes", "#2e7d32", "direct quotations (green italic)"),
 )
 HIGHLIGHT_KINDS = tuple(layer.kind for layer in LAYERS)

@@ -9,11 +9,7 @@ def scored(text):
 
 
 def speakers(report):
-    return [
-        (e.text, e.category, e.rule)
-        for e in report.evidence
-        if e.kind == "speaker"
-    ]
+    return [(e.text, e.category, e.rule) for e in report.evidence if e.kind == "speaker"]
 
 
 def test_an_aide_is_anonymous_and_counted_once():
