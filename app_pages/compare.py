@@ -13,11 +13,26 @@ if not report.articles:
     ui.empty_state()
 
 st.title("Compare two articles")
-left, right = st.columns(2, gap="large")
+comparison = caches.comparison(report) if len(report.articles) > 1 else None
+first = comparison.relations[0] if comparison and comparison.relations else None
+left, middle, right = st.columns([5, 1, 5], gap="medium", vertical_alignment="bottom")
 with left:
-    a = ui.pick_article(report, "Left article", "a", "compare_a", default_index=0)
+    a = ui.pick_article(report, "Left article", "a", "compare_a", default_id=first.source if first else None)
 with right:
-    b = ui.pick_article(report, "Right article", "b", "compare_b", default_index=1)
+    b = ui.pick_article(report, "Right article", "b", "compare_b", 1, default_id=first.derived if first else None)
+if middle.button("⇄", key="compare_swap", help="Swap the two articles (put the right one on the left)"):
+    st.query_params["a"], st.query_params["b"] = b.article.id, a.article.id
+    st.query_params["order"] = "mine"  # the user's order: no automatic source-on-the-left
+    st.rerun()
+if a.article.id == b.article.id:
+    st.warning("Both sides show the same article: pick another one for one of them.")
+    st.stop()
+relation = comparison and next(
+    (r for r in comparison.relations if {r.derived, r.source} == {a.article.id, b.article.id}), None
+)
+if relation and relation.derived == a.article.id and st.query_params.get("order") != "mine":
+    st.query_params["a"], st.query_params["b"] = relation.source, relation.derived  # the source on the left
+    st.rerun()
 
 rows = []
 for m in METRICS:
@@ -44,8 +59,6 @@ st.dataframe(
 )
 
 st.subheader("Aligned passages")
-comparison = caches.comparison(report)
-relation = next((r for r in comparison.relations if {r.derived, r.source} == {a.article.id, b.article.id}), None)
 if relation:
     st.caption(
         f"Lineage: {ui.md(relation.derived)} is a {relation.kind.replace('_', ' ')} of {ui.md(relation.source)}. "
@@ -59,18 +72,23 @@ pairs = sorted(
     if {x.a, x.b} == {a.article.id, b.article.id}
 )
 same_language = a.article.language == b.article.language
+worded = same_language and bool(relation)  # a word diff says what a rewrite changed; of two reports it is noise
 if not pairs:
     st.caption("No sentence of one says what a sentence of the other says.")
 else:
-    st.caption(
-        f"{len(pairs)} aligned sentence pairs. "
-        + (
+    if worded:
+        how = (
             "Right column: the right article's sentence with what changed from the left one — struck: only on the "
             "left; marked: only on the right; tags: the evidence kinds the changed words carry."
-            if same_language
-            else "Different languages: aligned by meaning, no word diff."
         )
-    )
+    elif same_language:
+        how = (
+            "The two are not related by lineage (independent reports, or one too little of the other): the aligned "
+            "sentences are shown side by side, without a word diff."
+        )
+    else:
+        how = "Different languages: aligned by meaning, no word diff."
+    st.caption(f"{len(pairs)} aligned sentence pairs. {how}")
     changed: dict[tuple[int, int], list[str]] = {}
     if relation and relation.kind == "translation":
         translated = [
@@ -92,7 +110,7 @@ else:
     for ai, bi, score, method in pairs:
         left, right = st.columns(2, gap="large")
         left.html(highlight_html(a, set(HIGHLIGHT_KINDS), False, only=ai))
-        if same_language:
+        if worded:
             right.html(diff_html(a, b, diff_sentences(a, ai, b, bi)))
         else:
             right.html(highlight_html(b, set(HIGHLIGHT_KINDS), False, only=bi))

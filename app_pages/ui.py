@@ -89,13 +89,19 @@ def _sync_param(param: str, key: str) -> None:
         st.query_params.pop("sentence", None)
 
 
-def pick_article(rep: Report, label: str, param: str, key: str, default_index: int = 0) -> ArticleReport:
-    """A select box bound to a URL query parameter (the source of truth), so a choice can be shared."""
+def pick_article(
+    rep: Report, label: str, param: str, key: str, default_index: int = 0, default_id: str | None = None
+) -> ArticleReport:
+    """A select box bound to a URL query parameter (the source of truth), so a choice can be shared.
+    A link naming an article the collection does not hold says so, and shows the default."""
     ids = [r.article.id for r in rep.articles]
     names = article_labels(rep)
     wanted = st.query_params.get(param)
     if wanted not in ids:
-        wanted = ids[min(default_index, len(ids) - 1)]
+        fallback = default_id if default_id in ids else ids[min(default_index, len(ids) - 1)]
+        if wanted:
+            st.warning(f"No article {md(wanted[:80])} in this collection: showing {md(names[fallback])} instead.")
+        wanted = fallback
     st.session_state[key] = wanted
     if st.query_params.get(param) != wanted:
         st.query_params[param] = wanted

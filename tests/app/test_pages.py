@@ -432,3 +432,27 @@ def test_a_correction_made_of_markup_is_shown_as_text():
     shown = [m.value for m in at.markdown if "loaded" in m.value and "bold" in m.value]
     assert shown and all("<b>" not in v for v in shown)  # folded to its words: "b bold b"
     assert not re.search(r"<b>bold</b>", html_of(at))  # the article's markup stays text in the highlight
+
+
+def test_compare_puts_the_source_on_the_left_and_swaps_on_request():
+    at = run_page("compare")  # no pair chosen: the first lineage pair, source on the left
+    assert (str(at.query_params["a"]), str(at.query_params["b"])) == ("001_7e04422d48fc93a1", "000_e191cd35296de808")
+    at = run_page("compare", {"a": "000_e191cd35296de808", "b": "001_7e04422d48fc93a1"})
+    assert str(at.query_params["a"]) == "001_7e04422d48fc93a1"  # the rewrite was on the left: swapped
+    at.button(key="compare_swap").click().run()
+    assert str(at.query_params["a"]) == "000_e191cd35296de808" and str(at.query_params["order"]) == "mine"
+    assert not at.exception
+
+
+def test_compare_shows_no_word_diff_for_unrelated_articles():
+    at = run_page("compare", {"a": "003_c0d9206cdab6ac5a", "b": "004_2eb790ead53fdb39"})
+    page = html_of(at)
+    assert 'class="fr-del"' not in page and 'class="fr-ins"' not in page  # no struck or marked words
+    assert any("not related by lineage" in c.value for c in at.caption)
+
+
+def test_compare_warns_about_the_same_article_twice_and_about_unknown_ids():
+    at = run_page("compare", {"a": "001_7e04422d48fc93a1", "b": "001_7e04422d48fc93a1"})
+    assert any("same article" in w.value for w in at.warning)
+    at = run_page("compare", {"a": "no-such-article", "b": "000_e191cd35296de808"})
+    assert any("No article no-such-article" in w.value.replace("\\", "") for w in at.warning)  # Markdown-escaped

@@ -184,3 +184,18 @@ def test_a_user_corrects_a_flag_and_adds_a_loaded_word(page, server):
     wait_for_app(page)
     # the grid is canvas-drawn (its rows are checked under AppTest); the empty note is gone
     assert page.locator("text=Correct one on the Article page").count() == 0
+
+
+def test_compare_puts_the_source_left_swaps_and_diffs_only_related_pairs(page, server):
+    page.goto(f"{server}/compare?a=000_e191cd35296de808&b=001_7e04422d48fc93a1")  # the rewrite on the left
+    page.wait_for_url(re.compile(r"a=001_7e04422d48fc93a1&b=000_e191cd35296de808"))
+    page.wait_for_selector(".fr-ins")  # the rewrite's inserted words, marked against its source
+    wait_for_app(page)
+    shot(page, "compare-source-left")
+    page.get_by_role("button", name="⇄").click()
+    page.wait_for_url(re.compile(r"a=000_e191cd35296de808&b=001_7e04422d48fc93a1"))
+    wait_for_app(page)
+    page.goto(f"{server}/compare?a=003_c0d9206cdab6ac5a&b=004_2eb790ead53fdb39")  # independent reports
+    page.wait_for_selector("text=not related by lineage")
+    wait_for_app(page)
+    assert page.locator(".fr-del, .fr-ins").count() == 0
