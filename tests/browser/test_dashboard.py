@@ -199,3 +199,10 @@ def test_compare_puts_the_source_left_swaps_and_diffs_only_related_pairs(page, s
     page.wait_for_selector("text=not related by lineage")
     wait_for_app(page)
     assert page.locator(".fr-del, .fr-ins").count() == 0
+
+
+def test_the_toolbar_is_a_readers_no_deploy_button(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    page.wait_for_selector('[data-testid="stMainMenu"]')
+    assert page.get_by_role("button", name="Deploy").count() == 0
