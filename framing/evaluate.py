@@ -945,11 +945,6 @@ def with_derived(items: list[tuple[str, str]], count: int, seed: str) -> tuple[l
     return items + extra, truth
 
 
-def lineage_features(relation) -> list[float]:
-    """What the confidence model reads (framing.compare.lineage.confidence)."""
-    return [np.log1p(len(relation.evidence)), np.log1p(relation.aligned_chars), min(1.0, relation.coverage)]
-
-
 def evaluate_lineage(data: Path, limit: int | None = None) -> list[Row]:
     """False 'derived' links between independent outlets, and derived texts found.
 

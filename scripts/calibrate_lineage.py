@@ -33,18 +33,19 @@ sys.path.insert(0, str(ROOT))
 
 
 def labelled_pairs(data: Path):
-    from framing.evaluate import allsides_events, lineage_features, lineage_run, nyt_articles, split_of, with_derived
+    from framing.compare.lineage import features
+    from framing.evaluate import allsides_events, lineage_run, nyt_articles, split_of, with_derived
 
     collections = [items for event, items in allsides_events(data).items() if split_of(event) == "dev"]
     nyt = [item for item in nyt_articles(data) if split_of(item[0]) == "dev"]
     collections += [nyt[i : i + 25] for i in range(0, len(nyt), 25)]
-    features, labels = [], []
+    rows, labels = [], []
     for k, items in enumerate(collections):
         collection, truth = with_derived(items, 1 if len(items) < 10 else 8, f"calibrate-{k}")
         for c in lineage_run(collection).candidates:
-            features.append(lineage_features(c))
+            rows.append(features(len(c.evidence), c.aligned_chars, c.coverage))
             labels.append(truth.get(c.derived) == c.source or truth.get(c.source) == c.derived)
-    return np.array(features), np.array(labels)
+    return np.array(rows), np.array(labels)
 
 
 def main(argv=None) -> int:

@@ -23,7 +23,7 @@ enter the collection's medians (``relative``) and its omissions (``coverage``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from statistics import median_low
 
@@ -225,4 +225,4 @@ def events(
         if e.article in in_event:
             voices.setdefault(e.family, e.article)
     chosen = set(voices.values())
-    return [EventRole(**{**e.__dict__, "voice": e.article in chosen}) for e in out]
+    return [replace(e, voice=e.article in chosen) for e in out]

@@ -68,11 +68,16 @@ class Relation:
         )
 
 
+def features(sentences: int, chars: int, coverage: float) -> tuple[float, float, float]:
+    """What the confidence model reads of a pair's evidence (fitted by scripts/calibrate_lineage.py)."""
+    return math.log1p(sentences), math.log1p(chars), min(1.0, coverage)
+
+
 def confidence(sentences: int, chars: int, coverage: float, config: Config) -> float:
     """Probability that a pair with this much evidence is a derivation, not two independent
     reports: logistic in log sentences, log characters and coverage (``Config.lineage_weights``)."""
-    intercept, w_sentences, w_chars, w_coverage = config.lineage_weights
-    z = intercept + w_sentences * math.log1p(sentences) + w_chars * math.log1p(chars) + w_coverage * coverage
+    intercept, *weights = config.lineage_weights
+    z = intercept + sum(w * x for w, x in zip(weights, features(sentences, chars, coverage), strict=True))
     return 1 / (1 + math.exp(-z))
 
 

@@ -13,6 +13,8 @@ quotation becomes ``quote`` evidence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..config import Config
 from ..lang import language_name
 from ..model import Evidence, MetricSpec, MetricValue, ScorerOutput
@@ -139,7 +141,7 @@ def score(doc: Doc, config: Config) -> ScorerOutput:
             return f"{speaker.kind}_source"
         return "anonymous_source" if e.sentence_index in anonymous_sentences else "named_source"
 
-    cues = [Evidence(**{**e.__dict__, "category": category(e)}) for e in found]
+    cues = [replace(e, category=category(e)) for e in found]
     voices = {sp.voice: sp.kind for sp in speakers.values() if sp.kind != UNKNOWN}
     spoken = [
         Evidence(
