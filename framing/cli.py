@@ -99,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
     )
 
-    bench = sub.add_parser("bench", help="measure speed and memory on synthetic corpora against a naive pipeline")
+    bench = sub.add_parser(
+        "bench", help="measure speed and memory on real-shaped files (and a folder of yours) against a naive pipeline"
+    )
     bench.add_argument("--sizes", nargs="+", type=int, default=[100, 1_000, 10_000])
     bench.add_argument("--workers", type=int, default=2)
     bench.add_argument("--out", default="docs/bench.md", help="Markdown report (default: %(default)s)")
@@ -108,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_SEEDS,
         help="folder of articles whose sentences build the synthetic corpora (default: %(default)s, or $FRAMING_SEEDS)",
     )
+    bench.add_argument("--folder", help="also measure this folder of articles (a real corpus of yours)")
     return parser
 
 
@@ -216,7 +219,10 @@ def run_bench(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     if not seeds.is_dir():
         raise FramingError(f"no seed articles at {seeds}: pass --seeds DIR or set FRAMING_SEEDS")
-    print(run(seeds, tuple(args.sizes), args.workers, Path(args.out)))
+    folder = Path(args.folder) if args.folder else None
+    if folder is not None and not folder.is_dir():
+        raise FramingError(f"no folder at {folder}")
+    print(run(seeds, tuple(args.sizes), args.workers, Path(args.out), folder))
     return EXIT_OK
 
 

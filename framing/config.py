@@ -24,9 +24,11 @@ class Config:
     max_html_chars: int = 3_000_000
 
     # --- language ------------------------------------------------------------------------
-    # Characters of cleaned text handed to the detector: lingua is accurate well below this,
-    # and capping it keeps detection cost flat for long texts.
-    language_sample_chars: int = 3000
+    # Characters of cleaned text handed to the detector; its time grows with them (11 ms at
+    # 3,000, 4 ms at 500 per article). On our test articles in en, sv, de and fr every
+    # decision is right from 250 characters on (scripts/language_detection.py); 600 leaves a
+    # margin for a headline or byline in another language.
+    language_sample_chars: int = 600
     # lingua spreads its confidence over all 75 languages, so short texts get low absolute
     # values (0.07 for a clear English sentence). The top language is accepted when its
     # confidence is at least this many times the runner-up's; otherwise the language is "und"
