@@ -13,13 +13,14 @@ after. Abbreviation lists are data files under ``framing/lexicons/``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .config import Config
-from .lexicon import normalize_token, word_list
+from .lexicon import PREFIX_KEY, normalize_token, word_list
 
 ROLE_HEADLINE = "headline"
 ROLE_HEADING = "heading"  # kicker, standfirst, subheading: the outlet's display type
@@ -74,9 +75,22 @@ class Doc:
         return self.tokens[lo:hi]
 
     @functools.cached_property
+    def _sentence_norms(self) -> dict[int, tuple[list[str], frozenset[str], frozenset[str]]]:
+        out = {}
+        for index, (lo, hi) in self._token_ranges.items():
+            norms = [t.norm for t in self.tokens[lo:hi]]
+            out[index] = (norms, frozenset(norms), frozenset(n[:PREFIX_KEY] for n in norms))
+        return out
+
+    def sentence_norms(self, index: int) -> tuple[list[str], frozenset[str], frozenset[str]]:
+        """A sentence's normalised tokens, their set and the set of their first letters (as many
+        as a lexicon prefix is keyed by): made once, read by every lexicon."""
+        return self._sentence_norms.get(index, ([], frozenset(), frozenset()))
+
+    @functools.cached_property
     def word_count(self) -> int:
         """Words in the whole text (the denominator of every per-100-words rate)."""
-        return sum(1 for t in self.tokens if is_word(t.text))
+        return len(self.words())
 
     @functools.cached_property
     def _cue_cache(self) -> dict:
@@ -88,12 +102,25 @@ class Doc:
             self._cue_cache[lexicon] = compute()
         return self._cue_cache[lexicon]
 
+    @functools.cached_property
+    def _words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if is_word(t.text))
+
     def words(self, roles: tuple[str, ...] | None = None) -> list[Token]:
-        keep = None if roles is None else {s.index for s in self.sentences if s.role in roles}
-        return [t for t in self.tokens if is_word(t.text) and (keep is None or t.sentence in keep)]
+        if roles is None:
+            return list(self._words)
+        keep = {s.index for s in self.sentences if s.role in roles}
+        return [t for t in self._words if t.sentence in keep]
+
+    @functools.cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self.quotes]
 
     def in_quote(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.quotes)
+        # quotations are in text order and never overlap (find_quotes): only the last one
+        # opening at or before the offset can hold it
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i][1]
 
 
 def is_word(token: str) -> bool:
@@ -294,6 +321,7 @@ def make_doc(text: str, language: str, title: str | None, config: Config) -> Doc
     tokens: list[Token] = []
     headline_seen = False
     body_started = False
+    norms: dict[str, str] = {}  # normalize_token once per distinct word
     for block_index, (b_start, b_end) in enumerate(blocks(text)):
         block = text[b_start:b_end]
         heading = is_heading_like(block, config)
@@ -315,5 +343,9 @@ def make_doc(text: str, language: str, title: str | None, config: Config) -> Doc
             start, end = b_start + s, b_start + e
             sentences.append(Sentence(index, start, end, text[start:end], role, block_index))
             for m in WORD_RE.finditer(text, start, end):
-                tokens.append(Token(m.start(), m.end(), m.group(0), normalize_token(m.group(0)), index))
+                word = m.group(0)
+                norm = norms.get(word)
+                if norm is None:
+                    norm = norms[word] = normalize_token(word)
+                tokens.append(Token(m.start(), m.end(), word, norm, index))
     return Doc(text, language, tuple(sentences), tuple(tokens), find_quotes(text))

@@ -126,7 +126,7 @@ def report(items, before: dict, after: dict) -> str:
         "",
         "Written by `python scripts/language_detection.py`. Before: every language's models preloaded,",
         "high-accuracy mode, the first 3,000 characters. After: `framing.lang.detect` (low-accuracy mode,",
-        "models loaded as needed, the first 600 characters). Same decision rule; each in a fresh process.",
+        "models loaded as needed, the first 300 characters). Same decision rule; each in a fresh process.",
         "",
         "| language | texts | n | accuracy before | accuracy after |",
         "| --- | --- | --- | --- | --- |",

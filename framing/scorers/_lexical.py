@@ -63,8 +63,11 @@ def match_evidence(doc: Doc, phrases: PhraseMatcher, kind: str, rule, keep=None)
     """
     found: list[Evidence] = []
     for sentence in doc.sentences:
+        norms, forms, heads = doc.sentence_norms(sentence.index)
+        if not phrases.could_match(forms, heads):
+            continue
         tokens = doc.sentence_tokens(sentence.index)
-        for match in phrases.find([t.norm for t in tokens]):
+        for match in phrases.find(norms):
             if match.entry.weight == 0 or (keep is not None and keep(tokens, match) is not None):
                 continue
             start, end = tokens[match.start].start, tokens[match.end - 1].end
