@@ -35,12 +35,15 @@ except framing.FramingError as exc:
     st.stop()
 ui.open_from_link()
 
+st.set_page_config(page_title=f"{session.name()} · Framing dashboard")
 with st.sidebar:
     collection = session.articles()
     errors = session.load_errors()
-    st.caption(
-        f"Collection: **{len(collection)}** article(s)" + (f" · {len(errors)} input(s) not added" if errors else "")
-    )
+    st.markdown(f"**{ui.md(session.name())}**")
+    st.caption(f"{len(collection):,} article(s)" + (f" · {len(errors):,} input(s) not added" if errors else ""))
+    if (opened := session.collection_id()) is not None:
+        st.caption("A link to this page of the collection, for anyone sharing this dashboard:")
+        st.code(ui.share_link(opened, navigation.url_path), language=None)
     st.page_link(ui.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
     access.account_panel()
 

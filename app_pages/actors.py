@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import caches, ui
+from app_pages import caches, session, ui
 from framing import charts
 from framing.compare.actors import ORGANISATION, PERSON, PLACE, ActorSpec
 from framing.render import article_labels
@@ -39,10 +39,10 @@ with st.expander("Edit the actor list", expanded=False):
                 continue  # a name edited to blank removes the actor
             aliases = tuple(dict.fromkeys(a.strip() for a in f"{row.name};{row.aliases or ''}".split(";") if a.strip()))
             specs.append(ActorSpec(str(row.name).strip(), row.kind or PERSON, aliases))
-        st.session_state["actor_specs"] = specs
+        session.set_actor_specs(specs)
         st.rerun()
     if right.button("Back to the automatic list", key="auto_actors"):
-        st.session_state.pop("actor_specs", None)
+        session.set_actor_specs(None)
         st.rerun()
 
 table = comparison.actor_table(report)

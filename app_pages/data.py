@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import access, caches, deploy, session, ui
-from framing.corpus import SUPPORTED_SUFFIXES, Article, LoadError, article_from_text, parse_bytes
+from framing.corpus import EVENT_CHOICES, SUPPORTED_SUFFIXES, LoadError, article_from_text, parse_uploads
 from framing.errors import FetchError, FramingError, InputError
 from framing.fetch import article_from_url
 from framing.report import table_to_csv
@@ -17,10 +17,11 @@ config = deploy.config()
 editor = access.can_edit()
 
 
-def add_and_score(new: list, errors: list) -> None:
-    """Add new articles (up to the collection's limit), score what was added (so the Overview
-    renders at once), and remember them for the Open buttons."""
-    added = session.add(new, errors)
+def add_and_score(new: list, errors: list, fresh: bool = False) -> None:
+    """Add new articles (up to the collection's limit) to the session's collection, or start a
+    new one with them (``fresh``); score what was added (so the Overview renders at once), and
+    remember them for the Open buttons."""
+    added = session.start_new(new, errors) if fresh else session.add(new, errors)
     progress = st.progress(0.0, text="Scoring…")
     for i, article in enumerate(added, start=1):
         caches.score(article)
@@ -30,39 +31,57 @@ def add_and_score(new: list, errors: list) -> None:
     st.session_state["last_upload"] = ([a.id for a in added], len(errors) + len(new) - len(added))
 
 
-def read_uploads(files) -> tuple[list, list]:
-    """Articles and errors from uploaded files, reading no further than the collection has room
-    for: a file of 100,000 records is not parsed past the limit."""
-    new, errors = [], []
-    limit = deploy.max_collection_articles()
-    room = max(0, limit - len(session.articles()))
-    for upload in files:
-        for item in parse_bytes(upload.name, upload.getvalue(), config):
-            if isinstance(item, Article):
-                if len(new) >= room:
-                    message = f"not read further: the collection is at its limit of {limit:,} articles"
-                    errors.append(LoadError(upload.name, message))
-                    break
-                new.append(item)
-            else:
-                errors.append(item)
+def read_uploads(files, first_line_headline: bool, held: int) -> tuple[list, list]:
+    """Articles and errors from uploaded files (an articles.csv or articles.json among them gives
+    the others' metadata), reading no further than a collection of ``held`` articles has room for."""
+    room = max(0, deploy.max_collection_articles() - held)
+    new, errors, unmatched = parse_uploads(
+        ((upload.name, upload.getvalue()) for upload in files),
+        config.with_(first_line_headline=first_line_headline),
+        room,
+    )
+    if unmatched:
+        named = ", ".join(unmatched[:5]) + (" …" if len(unmatched) > 5 else "")
+        st.session_state["unmatched_metadata"] = (
+            f"The metadata file names {len(unmatched)} file(s) not uploaded: {named}"
+        )
     return new, errors
 
 
 st.subheader("Add files")
 uploader_key = f"uploads-{st.session_state.get('upload_nonce', 0)}"
 files = st.file_uploader(
-    "Articles as .txt, .md, .html, .csv or .parquet (a 'text' column) or .json/.jsonl (a 'text' field); several at once",
+    "Articles as .txt, .md, .html, .csv or .parquet (a 'text' column) or .json/.jsonl (a 'text' field); several at "
+    "once, with an articles.csv or articles.json of their metadata if you have one (a 'file' column naming each file; "
+    "outlet, headline, date, language, url, event)",
     type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
     accept_multiple_files=True,
     key=uploader_key,
     help=f"Up to {config.max_file_bytes / 1e6:g} MB and {config.max_article_chars:,} characters per article; "
-    f"a collection holds up to {deploy.max_collection_articles():,} articles.",
+    f"a collection holds up to {deploy.max_collection_articles():,} articles. Without metadata the outlet is read "
+    "from the file name (the part before the first underscore: cnn_budget.txt is CNN's), and edited below.",
 )
-if files and st.button(f"Add {len(files):,} file(s) to the collection", type="primary", key="add_files"):
-    add_and_score(*read_uploads(files))
+first_line = st.checkbox(
+    "The first line of a .txt file is its headline",
+    value=config.first_line_headline,
+    key="first_line_headline",
+    help="Off: a headline is recognised by its form (a short line without a closing full stop).",
+)
+NEW, CURRENT = "Start a new collection with them", f"Add them to “{session.name()}”"
+where = st.radio(
+    "Where the files go",
+    [NEW, CURRENT] if session.name() == session.SEED_NAME else [CURRENT, NEW],
+    horizontal=True,
+    key="upload_target",
+    help="The seed collection is one collection among others: your own event starts a new one.",
+)
+if files and st.button(f"Add {len(files):,} file(s)", type="primary", key="add_files"):
+    room_for = 0 if where == NEW else len(session.articles())
+    add_and_score(*read_uploads(files, first_line, room_for), fresh=where == NEW)
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
     st.rerun()
+if unmatched := st.session_state.pop("unmatched_metadata", None):
+    st.warning(ui.md(unmatched))
 
 st.subheader("Add by URL")
 if editor:
@@ -130,15 +149,58 @@ st.subheader(f"This session's articles ({len(report.articles)})")
 if report.articles:
     table = report.article_table()
     ok = table[table["status"] == "ok"]
-    st.dataframe(
-        ok[["article_id", "outlet", "title", "language", "published", "source", "words", "removed_parts"]],
-        hide_index=True,
-        key="collection_table",
+    st.caption(
+        "Outlet, headline, date, language and event call are yours to correct: the article is rescored with them "
+        "(an empty language is detected again; the event call is the Relations page's)."
     )
-    to_remove = st.multiselect("Remove articles", list(ok["article_id"]), key="remove_ids")
-    if to_remove and st.button(f"Remove {len(to_remove)} article(s)", key="remove_button"):
-        session.remove(set(to_remove))
-        st.rerun()
+    calls = {a.id: a.event for a in session.articles()}
+    shown = ok[["article_id", "outlet", "title", "published", "language", "source", "words", "removed_parts"]].assign(
+        published=ok["published"].astype(object).fillna(""),
+        event=ok["article_id"].map(lambda i: calls.get(i) or ui.AUTO_EVENT),
+    )
+    edited = st.data_editor(
+        shown,
+        hide_index=True,
+        disabled=["article_id", "source", "words", "removed_parts"],
+        key=f"metadata_editor-{ui.nonce()}",
+        column_config={
+            "article_id": st.column_config.TextColumn("article"),
+            "title": st.column_config.TextColumn("headline", width="large"),
+            "published": st.column_config.TextColumn("date", help="YYYY-MM-DD"),
+            "language": st.column_config.TextColumn(help="ISO code (en, sv, de, fr …); empty: detected"),
+            "event": st.column_config.SelectboxColumn(
+                "event call", options=[ui.AUTO_EVENT, *EVENT_CHOICES], required=True
+            ),
+            "removed_parts": st.column_config.NumberColumn("removed parts", format="%d"),
+        },
+    )
+    changes = {}
+    for (_, before), (_, after) in zip(shown.iterrows(), edited.iterrows(), strict=True):
+        fields = {
+            key: ("" if after[key] == ui.AUTO_EVENT else after[key])
+            for key in ("outlet", "title", "published", "language", "event")
+            if str(after[key] if after[key] is not None else "") != str(before[key] if before[key] is not None else "")
+        }
+        if fields:
+            changes[before["article_id"]] = fields
+    if changes:
+        try:
+            session.update_metadata(changes)
+            st.rerun()
+        except InputError as exc:
+            st.error(ui.md(str(exc)))
+    described = {
+        row.article_id: " · ".join(str(x) for x in (row.outlet, row.title, row.article_id) if isinstance(x, str) and x)
+        for row in ok.itertuples()
+    }
+    with st.form("remove", border=False):  # one click: the choice and the button submit together
+        to_remove = st.multiselect(
+            "Remove articles", list(ok["article_id"]), format_func=lambda i: described.get(i, i), key="remove_ids"
+        )
+        if st.form_submit_button("Remove the chosen articles", key="remove_button") and to_remove:
+            session.remove(set(to_remove))
+            st.session_state.pop("remove_ids", None)  # the removed are no longer choices
+            st.rerun()
 errors = session.load_errors()
 if errors:
     with st.expander(f"{len(errors):,} input(s) could not be added", expanded=True):
@@ -176,8 +238,7 @@ if opened and opened[0] not in by_id:
     opened = None
 if opened:
     st.info(f"Working on the collection “{ui.md(opened[1])}”. A link that opens it for anyone sharing this dashboard:")
-    base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
-    st.code(f"{base}/overview?collection={opened[0]}", language=None)
+    st.code(ui.share_link(opened[0], ""), language=None)
 if not editor:
     st.caption(access.why_not_editor())
 if saved:
@@ -195,7 +256,6 @@ if saved:
     if editor and c2.button(f"Save this session's articles to “{ui.md(by_id[chosen].name)}”", key="collection_save"):
         try:
             added = session.save_to_collection(chosen)
-            st.session_state["collection"] = (chosen, by_id[chosen].name)
             st.toast(f"Saved {len(added)} new article(s) to {ui.md(by_id[chosen].name)}.")
             st.rerun()
         except FramingError as exc:

@@ -35,13 +35,12 @@ st.caption(
     "or translation counts with its source) enter the medians and the omissions. Correct a call in the last column."
 )
 calls = {a.id: a.event for a in session.articles()}
-AUTO = "as detected"
 events = comparison.event_table(report)
 ids_named = re.compile("|".join(re.escape(i) for i in sorted(names, key=len, reverse=True)))  # ids in reasons
 shown = events.assign(
     article=events["article_id"].map(names),
     voice=events["independent_voice"].map({True: "yes", False: "no"}),
-    call=events["article_id"].map(lambda i: calls.get(i) or AUTO),
+    call=events["article_id"].map(lambda i: calls.get(i) or ui.AUTO_EVENT),
     reason=events["reason"].map(lambda text: ids_named.sub(lambda m: names[m[0]], text)),
 )[["article", "event", "call", "voice", "shared_facts", "days_from_event", "reason"]]
 edited = st.data_editor(
@@ -58,12 +57,12 @@ edited = st.data_editor(
         "days_from_event": st.column_config.NumberColumn("days from the event", help="From its date, when dated"),
         "reason": st.column_config.TextColumn(width="large"),
         "call": st.column_config.SelectboxColumn(
-            "your call", options=[AUTO, "same", "related", "different"], required=True
+            "your call", options=[ui.AUTO_EVENT, "same", "related", "different"], required=True
         ),
     },
 )
 for ident, call in zip(events["article_id"], edited["call"], strict=True):
-    wanted = None if call == AUTO else call
+    wanted = None if call == ui.AUTO_EVENT else call
     if wanted != calls.get(ident):
         session.set_event(ident, wanted)
         st.rerun()

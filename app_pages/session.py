@@ -9,7 +9,7 @@ import streamlit as st
 
 import framing
 from app_pages import deploy
-from framing.corpus import Article, LoadError, unique_id
+from framing.corpus import Article, LoadError, edit_metadata, unique_id
 from framing.fingerprint import content_hash
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -32,11 +32,43 @@ def load_errors() -> list[LoadError]:
     return st.session_state["load_errors"]
 
 
+SEED_NAME = "Seed collection"
+NEW_NAME = "New collection (not saved)"
+
+
 def reset_to_seeds() -> None:
     seeds, errors = seed_collection()
+    _start(SEED_NAME)
     st.session_state["articles"] = list(seeds)
     st.session_state["load_errors"] = list(errors)
+
+
+def _start(name: str) -> None:
+    """A fresh collection in this session: no saved collection open, no corrections or actor edits."""
+    for key in ("collection", "saved_hashes", "actor_specs"):
+        st.session_state.pop(key, None)
     st.session_state["loaded_overrides"] = ()
+    st.session_state["collection_label"] = name
+    st.session_state["articles"] = []
+    st.session_state["load_errors"] = []
+
+
+def start_new(new_articles: list[Article], errors: list[LoadError]) -> list[Article]:
+    """Begin a new (unsaved) collection with these articles; returns them as added."""
+    _start(NEW_NAME)
+    return add(new_articles, errors)
+
+
+def name() -> str:
+    """The name of the collection this session works on: the saved collection's, else what it is."""
+    articles()
+    opened = st.session_state.get("collection")
+    return opened[1] if opened else st.session_state.get("collection_label", SEED_NAME)
+
+
+def collection_id() -> int | None:
+    opened = st.session_state.get("collection")
+    return opened[0] if opened else None
 
 
 def overrides() -> tuple[tuple[str, str], ...]:
@@ -91,16 +123,23 @@ def add(new_articles: list[Article], errors: list[LoadError]) -> list[Article]:
 
 def set_event(article_id: str, choice: str | None) -> None:
     """The user's call on an article's event ("same", "related", "different"; None leaves it to the
-    detection). Written through to the open saved collection when this user may edit it."""
-    from dataclasses import replace
+    detection)."""
+    update_metadata({article_id: {"event": choice}})
 
+
+def update_metadata(changes: dict[str, dict[str, object]]) -> None:
+    """The user's metadata edits by article id (``framing.corpus.EDITABLE_METADATA``); what depends
+    on them is rescored, as every cache key holds the article's content. Raises InputError for a
+    value that is not a date, language code or event call, and then changes nothing. Written
+    through to the open saved collection when this user may edit it."""
     from app_pages import access
 
-    changed = [replace(a, event=choice) if a.id == article_id else a for a in articles()]
-    st.session_state["articles"] = changed
+    edited = {a.id: edit_metadata(a, changes[a.id]) for a in articles() if a.id in changes}
+    st.session_state["articles"] = [edited.get(a.id, a) for a in articles()]
     opened = st.session_state.get("collection")
-    if opened and access.can_edit():
-        deploy.store().update_articles(opened[0], [a for a in changed if a.id == article_id])
+    if edited and opened and access.can_edit():
+        deploy.store().update_articles(opened[0], list(edited.values()))
+        st.session_state["saved_hashes"] = saved_hashes() | {content_hash(a) for a in edited.values()}
 
 
 def event_calls() -> tuple[tuple[str, str], ...]:
@@ -125,29 +164,81 @@ def saved_hashes() -> frozenset[str]:
 
 
 def open_collection(collection_id: int, name: str) -> None:
-    stored = deploy.store().articles(collection_id)
+    db = deploy.store()
+    stored = db.articles(collection_id)
     st.session_state["articles"] = stored
     st.session_state["load_errors"] = []
     st.session_state["collection"] = (collection_id, name)
     st.session_state["saved_hashes"] = frozenset(content_hash(a) for a in stored)
-    st.session_state["loaded_overrides"] = deploy.store().overrides(collection_id)
+    st.session_state["loaded_overrides"] = db.overrides(collection_id)
+    set_actor_specs(_specs_from_json(db.setting(collection_id, ACTORS_SETTING)), write_through=False)
+
+
+ACTORS_SETTING = "actors"
+
+
+def _specs_from_json(value):
+    from framing.compare.actors import ActorSpec
+
+    if not value:
+        return None
+    return [ActorSpec(str(a["name"]), str(a["kind"]), tuple(str(x) for x in a["aliases"])) for a in value]
+
+
+def _specs_to_json(specs) -> list[dict] | None:
+    return None if specs is None else [{"name": s.name, "kind": s.kind, "aliases": list(s.aliases)} for s in specs]
+
+
+def set_actor_specs(specs, write_through: bool = True) -> None:
+    """The user's actor list (None: the automatic one). Written through to the open saved
+    collection when this user may edit it."""
+    from app_pages import access
+
+    if specs is None:
+        st.session_state.pop("actor_specs", None)
+    else:
+        st.session_state["actor_specs"] = specs
+    opened = st.session_state.get("collection")
+    if write_through and opened and access.can_edit():
+        deploy.store().set_setting(opened[0], ACTORS_SETTING, _specs_to_json(specs))
 
 
 def save_to_collection(collection_id: int) -> list[str]:
-    """Store the session's articles that the collection does not hold yet (by content).
-    Raises StoreError when the collection would grow past its limit."""
+    """Save the session's collection. To the collection it opened: the stored one becomes the
+    session's (articles removed here are removed there, edited ones updated, new ones added,
+    with the corrections and the actor list). To another collection: the articles it does not
+    hold yet (by content) are added, and this session's corrections and actor list join its.
+    The session then works on the collection as stored. Returns the ids of the articles added.
+    Raises StoreError when the collection would grow
+    past its limit."""
     db = deploy.store()
-    held = {content_hash(a) for a in db.articles(collection_id)}
-    new = [a for a in articles() if content_hash(a) not in held]
+    stored = db.articles(collection_id)
+    opened = st.session_state.get("collection")
+    mirror = bool(opened) and opened[0] == collection_id
+    if mirror:
+        ids = {a.id for a in articles()}
+        held_ids = {a.id for a in stored}
+        new = [a for a in articles() if a.id not in held_ids]
+        kept = len(held_ids & ids)
+    else:
+        held = {content_hash(a) for a in stored}
+        new = [a for a in articles() if content_hash(a) not in held]
+        kept = len(stored)
     limit = deploy.max_collection_articles()
-    if len(held) + len(new) > limit:
-        raise framing.StoreError(
-            f"the collection holds {len(held):,} articles; adding {len(new):,} would pass the limit of {limit:,}"
-        )
-    stored = db.add_articles(collection_id, new)
-    db.update_articles(collection_id, [a for a in articles() if content_hash(a) in held])  # calls made here
-    merged = tuple(sorted({**dict(db.overrides(collection_id)), **dict(overrides())}.items()))
-    db.set_overrides(collection_id, merged)  # the collection's corrections and this session's
+    if kept + len(new) > limit:
+        raise framing.StoreError(f"the collection would hold {kept + len(new):,} articles, over the limit of {limit:,}")
+    if mirror:
+        db.remove_articles(collection_id, held_ids - ids)
+        db.update_articles(collection_id, [a for a in articles() if a.id in held_ids])
+        merged = overrides()
+    else:
+        db.update_articles(collection_id, [a for a in articles() if content_hash(a) in held])  # calls made here
+        merged = tuple(sorted({**dict(db.overrides(collection_id)), **dict(overrides())}.items()))
+    added = db.add_articles(collection_id, new)
+    db.set_overrides(collection_id, merged)
     st.session_state["loaded_overrides"] = merged
-    st.session_state["saved_hashes"] = frozenset(held | {content_hash(a) for a in new})  # the session now works on it
-    return stored
+    if mirror or actor_specs() is not None:
+        db.set_setting(collection_id, ACTORS_SETTING, _specs_to_json(actor_specs()))
+    name = next((c.name for c in db.collections() if c.id == collection_id), str(collection_id))
+    open_collection(collection_id, name)  # the session now works on the collection as stored
+    return added

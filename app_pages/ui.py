@@ -18,6 +18,7 @@ PAGES = {
     "data": "app_pages/data.py",
     "methods": "app_pages/methods.py",
 }
+PAGE_PATHS = tuple(PAGES)  # each page is served at its key (app.py)
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
 # Characters after which an invisible word joiner is placed: the renderer turns bare addresses
 # (www.example.org, name@example.org, https://…) into links even when their dots are escaped,
@@ -49,6 +50,10 @@ def open_article(article_id: str, sentence: int | None = None) -> None:
     st.session_state["nav_nonce"] = st.session_state.get("nav_nonce", 0) + 1
     query = {"article": article_id, **({"sentence": str(sentence)} if sentence is not None else {})}
     st.switch_page(PAGES["article"], query_params=query)
+
+
+# The event-call choice that leaves the call to the detection (Data and Relations pages).
+AUTO_EVENT = "as detected"
 
 
 def nonce() -> int:
@@ -109,6 +114,18 @@ def pick_article(
         label, ids, format_func=lambda i: f"{names[i]} · {i}", key=key, on_change=_sync_param, args=(param, key)
     )
     return rep.get(wanted)
+
+
+def share_link(collection_id: int, url_path: str) -> str:
+    """The address that opens a saved collection on a page: the default page is the site's root
+    (``/?collection=N``; its own path is not served), the others their path."""
+    base = (st.context.url or "").split("?")[0].split("#")[0]
+    for path in PAGE_PATHS:
+        if base.endswith("/" + path):
+            base = base[: -len(path) - 1]
+            break
+    base = base.rstrip("/")
+    return f"{base}/{url_path}?collection={collection_id}" if url_path else f"{base}/?collection={collection_id}"
 
 
 def open_from_link() -> None:

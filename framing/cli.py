@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="local processes, or a Dask cluster (a LocalCluster unless --scheduler is given)",
     )
     score.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    score.add_argument(
+        "--first-line-headline",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
+    )
     score.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     cmp = sub.add_parser("compare", help="align the articles of one event: lineage, coverage, wording, actors")
@@ -83,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("multilingual", "anchors"),
         default=None,
         help="how to align across languages (default: multilingual when the model is installed)",
+    )
+    cmp.add_argument(
+        "--first-line-headline",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
     )
     cmp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
@@ -147,10 +159,11 @@ def run_score(args: argparse.Namespace) -> int:
         args.format,
         *(Path(p) if p else None for p in (args.sentences, args.spans, args.report, args.quotes)),
     )
+    config = DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
     written = write_scores(
-        _read(args.paths, DEFAULT_CONFIG),
+        _read(args.paths, config),
         outputs,
-        DEFAULT_CONFIG,
+        config,
         workers=args.workers,
         engine=args.engine,
         scheduler=args.scheduler,
@@ -171,7 +184,7 @@ def run_score(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from .compare import compare
 
-    config = DEFAULT_CONFIG
+    config = DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
     items = list(_read(args.paths, config))
     articles = [item for item in items if isinstance(item, Article)]
     errors = [item for item in items if isinstance(item, LoadError)]

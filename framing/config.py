@@ -56,6 +56,10 @@ class Config:
     # heading. 30 words covers the longest seed headline (21 words) with room for the long
     # SEO headlines of content sites.
     heading_max_words: int = 30
+    # The first line of a plain-text file is its headline, whatever its punctuation (the usual
+    # way researchers save articles); off, a headline is recognised by its form alone (a short
+    # line without a closing full stop).
+    first_line_headline: bool = True
     # No "sentence" is longer than this: text without sentence punctuation (a pasted transcript,
     # a hostile upload) is cut at the last comma or semicolon before the limit, else at a word.
     # The longest sentences of the seeds and of the annotated news corpora stay far below it
@@ -165,4 +169,7 @@ class Config:
 # Settings that only decide whether an input is accepted; a deployment may change them
 # (secrets [framing], CLI options) without rescoring anything.
 LOADING_LIMITS = frozenset({"max_file_bytes", "max_article_chars", "max_html_chars"})
+# Settings that only decide how an input becomes an Article (what they change is the article's
+# content, which every cache key holds): none of them is part of the engine fingerprint.
+LOADING_SETTINGS = LOADING_LIMITS | {"first_line_headline"}
 DEFAULT_CONFIG = Config()

@@ -34,6 +34,7 @@ SUPPORTED_SUFFIXES = (
 # Rows read from a Parquet file at a time: bounded memory whatever the file's size.
 PARQUET_BATCH_ROWS = 256
 SIDECAR_NAME = "articles.csv"
+SIDECAR_NAMES = (SIDECAR_NAME, "articles.json")  # metadata by file name, for the files beside it
 SUPPORTED_HINT = "a .txt, .md, .html, .csv, .json, .jsonl or .parquet file"
 
 # Share of control characters (other than tab and line breaks) above which decoded "text" is
@@ -486,12 +487,16 @@ def _parse_bytes(name: str, data: bytes, config: Config) -> Iterator[Article | L
         yield from _parse_json(name, stem, text, encoding, config, lines=suffix != ".json")
     else:
         try:
-            _check_length(text, suffix in HTML_SUFFIXES or _looks_like_html(text), config)
-            if suffix in MARKDOWN_SUFFIXES and not _looks_like_html(text):
-                yield _article({"text": markdown_to_text(text)}, stem, name, encoding, config)
+            html = suffix in HTML_SUFFIXES or _looks_like_html(text)
+            _check_length(text, html, config)
+            if html:
+                fields = html_to_article_fields(text)
+            elif suffix in MARKDOWN_SUFFIXES:
+                fields = {"text": markdown_to_text(text)}
             else:
-                plain = suffix not in HTML_SUFFIXES
-                yield article_from_html(text, ident=stem, source=name, encoding=encoding, config=config, plain=plain)
+                fields = {"text": text, "title": first_line_title(text, config)}
+            fields["outlet"] = fields.get("outlet") or outlet_from_name(stem)
+            yield _article(fields, stem, name, encoding, config)
         except InputError as exc:
             yield LoadError(name, str(exc))
 
@@ -515,6 +520,52 @@ def article_from_html(
     _check_length(text, html, config)
     fields = html_to_article_fields(text) if html else {"text": text}
     return _article(fields, ident, source, encoding, config)
+
+
+# Stems that name no outlet: what a browser, an editor or an export calls a file by default.
+_GENERIC_STEMS = frozenset(
+    [
+        "article",
+        "articles",
+        "story",
+        "text",
+        "news",
+        "document",
+        "doc",
+        "file",
+        "page",
+        "untitled",
+        "download",
+        "export",
+        "copy",
+        "new",
+    ]
+)
+
+
+def outlet_from_name(stem: str) -> str:
+    """The outlet a file's name gives, for a file whose content names none: the stem up to the
+    first underscore ("breitbart_shutdown" -> "breitbart", "BBC News" -> "BBC News"), when it
+    reads as a name (two letters or more, more letters than digits, not a generic word such as
+    "article"); else "" (a numbered file names no outlet)."""
+    head = " ".join(stem.split("_", 1)[0].split())[:60]
+    letters = sum(ch.isalpha() for ch in head)
+    digits = sum(ch.isdigit() for ch in head)
+    if letters < 2 or letters <= digits or head.lower() in _GENERIC_STEMS:
+        return ""
+    return head
+
+
+def first_line_title(text: str, config: Config = DEFAULT_CONFIG) -> str | None:
+    """The headline of a plain-text article: its first non-empty line, whatever its punctuation,
+    when more text follows and the line is no longer than a headline can be
+    (``Config.heading_max_words``); None when ``Config.first_line_headline`` is off."""
+    if not config.first_line_headline:
+        return None
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 2 or len(lines[0].split()) > config.heading_max_words:
+        return None
+    return lines[0]
 
 
 def _parse_csv(name, stem, text, encoding, config) -> Iterator[Article | LoadError]:
@@ -589,25 +640,48 @@ def _records(name, stem, records, encoding, config, noun: str = "record") -> Ite
 # --- sidecar metadata and paths -------------------------------------------------------------
 
 
-def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
-    """Metadata by file name from an ``articles.csv`` with a ``file`` column."""
-    text, _ = decode(path.read_bytes())
-    reader = csv.DictReader(io.StringIO(text))
+def sidecar_from_bytes(name: str, data: bytes) -> dict[str, dict[str, str]] | None:
+    """Metadata by file name when this is a metadata file: an ``articles.csv`` with a ``file``
+    column and no ``text`` column, or an ``articles.json`` list of objects with ``file`` and no
+    ``text``. None when it is not one (it is then read as articles). Raises InputError when it
+    cannot be read."""
+    if Path(name).name.lower() not in SIDECAR_NAMES:
+        return None
+    text, _ = decode(data)
+    if name.lower().endswith(".json"):
+        rows = _json(text)
+        if isinstance(rows, dict) and isinstance(rows.get("articles"), list):
+            rows = rows["articles"]
+        if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+            return None
+        rows = [{str(k): "" if v is None else str(v) for k, v in r.items()} for r in rows]
+    else:
+        try:
+            rows = list(csv.DictReader(io.StringIO(text)))
+        except csv.Error as exc:
+            raise InputError(f"not a readable CSV file ({exc})") from None
     out: dict[str, dict[str, str]] = {}
-    for row in reader:
+    for row in rows:
         clean = {str(k).strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if "text" in clean:
+            return None  # a table of articles, not of metadata
         if clean.get("file"):
             out[clean["file"]] = clean
-    return out
+    return out if out else None
+
+
+def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
+    """Metadata by file name from a folder's ``articles.csv`` or ``articles.json``."""
+    return sidecar_from_bytes(path.name, path.read_bytes()) or {}
 
 
 def is_sidecar(path: Path) -> bool:
-    if path.name.lower() != SIDECAR_NAME:
+    if path.name.lower() not in SIDECAR_NAMES:
         return False
-    with path.open("rb") as fh:
-        first = fh.readline(4096).decode("utf-8", "replace").lower()
-    columns = [c.strip().strip('"') for c in first.split(",")]
-    return "file" in columns and "text" not in columns
+    try:
+        return sidecar_from_bytes(path.name, path.read_bytes()) is not None
+    except InputError:
+        return False
 
 
 def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
@@ -625,6 +699,82 @@ def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
         note=meta.get("note") or article.note,
         event=event_choice(meta.get("event")) or article.event,
     )
+
+
+# Metadata a user may edit, and how each is read: the columns of the Data page's table.
+EDITABLE_METADATA = ("outlet", "title", "published", "language", "event")
+
+
+def edit_metadata(article: Article, changes: dict[str, object]) -> Article:
+    """``article`` with the user's metadata (``EDITABLE_METADATA``; an empty value clears it: a
+    cleared language is detected again, a cleared event call left to the detection). Raises
+    InputError naming the first value that is not a date, language code or event call."""
+    from dataclasses import replace
+
+    def text(key: str) -> str:
+        value = changes.get(key)
+        return "" if value is None or (isinstance(value, float) and value != value) else " ".join(str(value).split())
+
+    updates: dict[str, object] = {}
+    if "outlet" in changes:
+        updates["outlet"] = text("outlet")[:200]
+    if "title" in changes:
+        updates["title"] = text("title")[:1000] or None
+    if "published" in changes:
+        published = parse_date(text("published")) if text("published") else None
+        if text("published") and published is None:
+            raise InputError(f"{article.id}: {text('published')[:40]!r} is not a date (YYYY-MM-DD)")
+        updates["published"] = published
+    if "language" in changes:
+        language = language_code(text("language")) if text("language") else None
+        if text("language") and language is None:
+            raise InputError(f"{article.id}: {text('language')[:40]!r} is not a language code (en, sv, de …)")
+        updates["language"], updates["language_source"] = language, "metadata" if language else None
+    if "event" in changes:
+        event = event_choice(text("event")) if text("event") else None
+        if text("event") and event is None:
+            raise InputError(f"{article.id}: the event call is one of {', '.join(EVENT_CHOICES)}, or empty")
+        updates["event"] = event
+    return replace(article, **updates)
+
+
+def parse_uploads(
+    files: Iterable[tuple[str, bytes]], config: Config = DEFAULT_CONFIG, room: int | None = None
+) -> tuple[list[Article], list[LoadError], list[str]]:
+    """Articles and errors from uploaded files (name, bytes), as a folder of them is read: an
+    ``articles.csv`` or ``articles.json`` among them gives the others' metadata by file name.
+    Reads no further than ``room`` articles (a file of 100,000 records is not parsed past the
+    limit). Also returns the file names the metadata gives that were not uploaded."""
+    files = list(files)
+    meta: dict[str, dict[str, str]] = {}
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    rest = []
+    for name, data in files:
+        try:
+            found = sidecar_from_bytes(name, data)
+        except InputError as exc:
+            errors.append(LoadError(name, f"metadata file could not be read ({exc})"))
+            continue
+        if found is None:
+            rest.append((name, data))
+        else:
+            meta.update(found)
+    seen_ids: set[str] = set()
+    for name, data in rest:
+        for item in parse_bytes(name, data, config):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                continue
+            if room is not None and len(articles) >= room:
+                message = f"not read further: the collection had room for {room:,} more article(s)"
+                errors.append(LoadError(name, message))
+                break
+            if name in meta:
+                item = apply_sidecar(item, meta[name])
+            articles.append(_unique(item, seen_ids))
+    unmatched = sorted(set(meta) - {name for name, _ in rest})
+    return articles, errors, unmatched
 
 
 def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
@@ -655,14 +805,15 @@ def iter_paths(paths: Iterable[str | Path], config: Config = DEFAULT_CONFIG) -> 
             continue
         folder = path.parent
         if folder not in sidecars:
-            sidecar = folder / SIDECAR_NAME
-            try:
-                sidecars[folder] = read_sidecar(sidecar) if sidecar.is_file() and is_sidecar(sidecar) else {}
-            except (OSError, InputError, csv.Error) as exc:
-                yield LoadError(
-                    (Path(name).parent / SIDECAR_NAME).as_posix(), f"metadata file could not be read ({exc})"
-                )
-                sidecars[folder] = {}
+            sidecars[folder] = {}
+            for sidecar in (folder / n for n in SIDECAR_NAMES):
+                try:
+                    if sidecar.is_file():
+                        sidecars[folder].update(read_sidecar(sidecar))
+                except (OSError, InputError) as exc:
+                    yield LoadError(
+                        (Path(name).parent / sidecar.name).as_posix(), f"metadata file could not be read ({exc})"
+                    )
         if is_sidecar(path):
             continue
         streamed = (

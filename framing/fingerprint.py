@@ -20,7 +20,7 @@ import hashlib
 import json
 from dataclasses import asdict
 
-from .config import LOADING_LIMITS, Config
+from .config import LOADING_SETTINGS, Config
 from .corpus import Article
 from .lexicon import available_lexicons, load_lexicon, packaged_files
 from .version import __version__
@@ -40,7 +40,7 @@ def lexicon_manifest() -> tuple[tuple[str, str, str], ...]:
 def scoring_settings(config: Config) -> dict[str, object]:
     """Every setting of ``config`` that can change a score (the loading limits decide only
     whether an input is accepted, so a deployment may change them without rescoring)."""
-    return {k: v for k, v in asdict(config).items() if k not in LOADING_LIMITS}
+    return {k: v for k, v in asdict(config).items() if k not in LOADING_SETTINGS}
 
 
 @functools.lru_cache(maxsize=64)

@@ -47,7 +47,7 @@ from .errors import StoreError
 from .fingerprint import content_hash, engine_fingerprint
 from .report import ArticleReport, for_article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # How many ids to try for one article before giving up: each failed try means another session
 # inserted the same id after this batch read the collection's ids.
 MAX_ID_RETRIES = 50
@@ -98,6 +98,15 @@ overrides_table = Table(
 )
 
 
+settings_table = Table(
+    "collection_settings",
+    metadata,
+    Column("collection_id", Integer, ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON
+)
+
+
 def _scores_by_fingerprint(conn) -> None:
     """Schema 1 keyed scores by engine version and configuration but not by the lexicons; the
     cache is dropped and recreated keyed by the engine fingerprint (scores are recomputed on use)."""
@@ -110,8 +119,13 @@ def _add_overrides(conn) -> None:
     overrides_table.create(conn, checkfirst=True)
 
 
+def _add_settings(conn) -> None:
+    """Schema 4 stores each collection's settings, such as the user's actor list."""
+    settings_table.create(conn, checkfirst=True)
+
+
 # Migrations from each schema version to the next, as functions of a connection.
-MIGRATIONS = {1: _scores_by_fingerprint, 2: _add_overrides}
+MIGRATIONS = {1: _scores_by_fingerprint, 2: _add_overrides, 3: _add_settings}
 
 
 @dataclass(frozen=True)
@@ -261,7 +275,8 @@ class Store:
     @_database_errors
     def delete_collection(self, collection_id: int) -> None:
         with self.engine.begin() as conn:
-            conn.execute(delete(articles_table).where(articles_table.c.collection_id == collection_id))
+            for table in (articles_table, overrides_table, settings_table):
+                conn.execute(delete(table).where(table.c.collection_id == collection_id))
             conn.execute(delete(collections_table).where(collections_table.c.id == collection_id))
 
     @_database_errors
@@ -408,6 +423,34 @@ class Store:
             conn.execute(delete(overrides_table).where(overrides_table.c.collection_id == collection_id))
             if rows:
                 conn.execute(insert(overrides_table), rows)
+
+    @_database_errors
+    def setting(self, collection_id: int, key: str):
+        """A collection's setting (any JSON value), or None when it has none."""
+        query = select(settings_table.c.value).where(
+            settings_table.c.collection_id == collection_id, settings_table.c.key == key
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else json.loads(row[0])
+
+    @_database_errors
+    def set_setting(self, collection_id: int, key: str, value) -> None:
+        """Store a collection's setting (JSON); None removes it."""
+        with self.engine.begin() as conn:
+            if not self._exists(conn, collection_id):
+                raise StoreError(f"no collection {collection_id}")
+            conn.execute(
+                delete(settings_table).where(
+                    settings_table.c.collection_id == collection_id, settings_table.c.key == key
+                )
+            )
+            if value is not None:
+                conn.execute(
+                    insert(settings_table).values(
+                        collection_id=collection_id, key=key, value=json.dumps(value, ensure_ascii=False)
+                    )
+                )
 
     # --- score cache -----------------------------------------------------------------------------
 

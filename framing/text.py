@@ -324,7 +324,9 @@ def make_doc(text: str, language: str, title: str | None, config: Config) -> Doc
     norms: dict[str, str] = {}  # normalize_token once per distinct word
     for block_index, (b_start, b_end) in enumerate(blocks(text)):
         block = text[b_start:b_end]
-        heading = is_heading_like(block, config)
+        # a block that is the article's known title is its headline, whatever its punctuation
+        titled = title is not None and not headline_seen and not body_started and _same_title(block, title)
+        heading = titled or is_heading_like(block, config)
         if heading and not body_started:
             if title is not None:
                 is_headline = not headline_seen and _same_title(block, title)

@@ -40,3 +40,19 @@ def load_errors(at: AppTest) -> list[str]:
     """The Data page's list of inputs that could not be added, as "input: why" lines."""
     frame = frame_with(at, "why")
     return [f"{source}: {why}" for source, why in zip(frame["input"], frame["why"], strict=True)]
+
+
+def add_files(at: AppTest, files: list[tuple[str, bytes, str]], join: bool = False) -> AppTest:
+    """Upload files on the Data page and add them: to a new collection (the default while the
+    session holds the seeds), or joined to the current one."""
+    at.file_uploader[0].set_value(files).run()
+    if join:
+        target = at.radio(key="upload_target")
+        target.set_value(next(o for o in target.options if o.startswith("Add them"))).run()
+    at.button(key="add_files").click().run()
+    return at
+
+
+def collection_name(at: AppTest) -> str:
+    """The open collection's name as the sidebar shows it (bold, Markdown-escaped)."""
+    return at.sidebar.markdown[0].value.strip("*").replace("\\", "").replace("\u2060", "")

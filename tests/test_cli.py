@@ -145,3 +145,18 @@ def test_file_names_cannot_send_terminal_escapes(tmp_path, capsys):
     assert "\x1b" not in err and "\x07" not in err
     assert "\\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred.txt: the file is empty" in err
     assert printable("plain – text ✓") == "plain – text ✓"
+
+
+def test_a_txt_files_first_line_is_its_headline_unless_switched_off(tmp_path):
+    folder = tmp_path / "event"
+    folder.mkdir()
+    (folder / "guardian_budget.txt").write_text(
+        "Senate passes the budget.\n\nThe Senate passed the budget on Tuesday. It now goes to the House.\n",
+        encoding="utf-8",
+    )
+    on, off = tmp_path / "on.csv", tmp_path / "off.csv"
+    assert main(["score", str(folder), "--out", str(on), "-q"]) == 0
+    assert main(["score", str(folder), "--out", str(off), "--no-first-line-headline", "-q"]) == 0
+    with_headline, without = pd.read_csv(on).iloc[0], pd.read_csv(off).iloc[0]
+    assert (with_headline["outlet"], with_headline["title"]) == ("guardian", "Senate passes the budget.")
+    assert without["title"] != "Senate passes the budget."

@@ -226,3 +226,113 @@ def test_html_records_what_its_extraction_left_out():
     row = framing.build_report([article]).article_table().iloc[0]
     assert row["removed_parts"] == len(article.removed)
     assert row["removed_chars"] == sum(len(text) for text in removed)
+
+
+# --- metadata a researcher's files carry, or do not --------------------------------------------
+
+from framing.config import DEFAULT_CONFIG  # noqa: E402
+from framing.corpus import edit_metadata, first_line_title, outlet_from_name, parse_uploads  # noqa: E402
+
+BODY = b"The Senate passed the budget on Tuesday after a night of debate.\n\nThe bill now goes to the House."
+
+
+@pytest.mark.parametrize(
+    "stem, outlet",
+    [
+        ("breitbart", "breitbart"),
+        ("cnn_senate_budget", "cnn"),
+        ("BBC News", "BBC News"),
+        ("0001", ""),
+        ("000_3bc9e1120b13250d", ""),
+        ("article", ""),
+        ("b00012", ""),
+        ("x", ""),
+    ],
+)
+def test_outlet_from_the_file_name_when_nothing_else_names_one(stem, outlet):
+    assert outlet_from_name(stem) == outlet
+
+
+def test_a_txt_files_first_line_is_its_headline_whatever_its_punctuation():
+    from framing.pipeline import score_article
+    from framing.text import ROLE_HEADLINE
+
+    data = b"Senate passes the budget after a long night.\n\n" + BODY
+    (article,) = parse_bytes("breitbart.txt", data)
+    assert (article.outlet, article.title) == ("breitbart", "Senate passes the budget after a long night.")
+    sentences = score_article(article).sentences
+    assert sentences[0].role == ROLE_HEADLINE and sentences[0].text.startswith("Senate passes")
+    assert all(s.role != ROLE_HEADLINE for s in sentences[1:])
+    # the switch: off, a line that ends with a full stop is body text, as before
+    off = DEFAULT_CONFIG.with_(first_line_headline=False)
+    (plain,) = parse_bytes("breitbart.txt", data, off)
+    assert plain.title is None
+    assert score_article(plain, off).sentences[0].role != ROLE_HEADLINE
+
+
+def test_no_headline_from_a_single_paragraph_or_a_long_first_line():
+    assert first_line_title("One line only.") is None
+    long_line = " ".join(["word"] * 40) + ".\n\nMore text follows here."
+    assert first_line_title(long_line) is None
+    assert first_line_title("\n\n  Headline here  \n\nBody.") == "Headline here"
+
+
+def test_uploads_take_their_metadata_from_an_articles_csv_or_json_among_them():
+    sidecar = (
+        b"file,outlet,headline,date,language,event\n"
+        b"a.txt,Reuters,Budget passes,2024-11-08,en,same\n"
+        b"missing.txt,AP,,,,\n"
+    )
+    files = [("a.txt", BODY), ("cnn_b.txt", BODY), ("articles.csv", sidecar)]
+    articles, errors, unmatched = parse_uploads(files)
+    assert errors == [] and unmatched == ["missing.txt"]
+    by_id = {a.id: a for a in articles}
+    assert set(by_id) == {"a", "cnn_b"}  # the metadata file is not an article
+    a = by_id["a"]
+    assert (a.outlet, a.title, a.published, a.language, a.event) == (
+        "Reuters",
+        "Budget passes",
+        "2024-11-08",
+        "en",
+        "same",
+    )
+    assert by_id["cnn_b"].outlet == "cnn"
+    as_json = b'[{"file": "a.txt", "outlet": "Reuters", "date": "2024-11-08"}]'
+    articles, errors, unmatched = parse_uploads([("a.txt", BODY), ("articles.json", as_json)])
+    assert [(x.outlet, x.published) for x in articles] == [("Reuters", "2024-11-08")] and not unmatched
+
+
+def test_an_articles_csv_with_text_is_articles_not_metadata():
+    table = b"file,text\nx.txt,The council met on Monday. It voted on the budget.\n"
+    articles, errors, unmatched = parse_uploads([("articles.csv", table)])
+    assert len(articles) == 1 and not errors and not unmatched
+
+
+def test_uploads_stop_at_the_collections_room():
+    records = b"\n".join(b'{"text": "The council met. It voted on the budget."}' for _ in range(50))
+    articles, errors, _ = parse_uploads([("many.jsonl", records)], room=3)
+    assert len(articles) == 3
+    assert len(errors) == 1 and "room for 3" in errors[0].message
+
+
+def test_a_folder_reads_an_articles_json_beside_its_files(tmp_path):
+    (tmp_path / "a.txt").write_bytes(BODY)
+    (tmp_path / "articles.json").write_text('[{"file": "a.txt", "outlet": "Reuters"}]', encoding="utf-8")
+    result = load_paths([tmp_path])
+    assert [(a.outlet, a.id) for a in result.articles] == [("Reuters", "a")] and not result.errors
+
+
+def test_metadata_edits_are_checked_and_an_empty_value_clears():
+    (article,) = parse_bytes("cnn_b.txt", BODY)
+    edited = edit_metadata(article, {"outlet": " The  Guardian ", "published": "2024-11-08", "language": "sv"})
+    assert (edited.outlet, edited.published, edited.language, edited.language_source) == (
+        "The Guardian",
+        "2024-11-08",
+        "sv",
+        "metadata",
+    )
+    cleared = edit_metadata(edited, {"language": "", "published": None, "event": ""})
+    assert (cleared.language, cleared.language_source, cleared.published, cleared.event) == (None, None, None, None)
+    for bad in ({"published": "next Tuesday"}, {"language": "Swedish!"}, {"event": "maybe"}):
+        with pytest.raises(InputError):
+            edit_metadata(article, bad)

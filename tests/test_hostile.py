@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from app_helpers import APP, TIMEOUT, frame_with, html_of, load_errors
+from app_helpers import APP, TIMEOUT, add_files, frame_with, html_of, load_errors
 from framing.cli import main
 from framing.corpus import Article, LoadError, iter_paths, parse_bytes
 
@@ -130,9 +130,7 @@ def test_dashboard_takes_the_hostile_upload_and_keeps_working():
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.switch_page("app_pages/data.py")
     at.run()
-    at.file_uploader[0].set_value([(name, data, "application/octet-stream") for name, (data, _) in HOSTILE.items()])
-    at.run()
-    at.button(key="add_files").click().run()
+    add_files(at, [(name, data, "application/octet-stream") for name, (data, _) in HOSTILE.items()], join=True)
     assert not at.exception
     errors = load_errors(at)
     assert len(errors) == len(BAD)
@@ -164,8 +162,7 @@ def test_dashboard_takes_5000_files_in_one_upload():
     at = AppTest.from_file(APP, default_timeout=600)
     at.switch_page("app_pages/data.py")
     at.run()
-    at.file_uploader[0].set_value(files).run()
-    at.button(key="add_files").click().run()
+    add_files(at, files, join=True)
     assert not at.exception
     assert len(frame_with(at, "removed_parts")) == 5000  # 5 seeds + 4,995 notes: the collection limit exactly
     assert any("5 input(s) could not be added" in e.label for e in at.expander)

@@ -192,11 +192,13 @@ def test_a_schema_1_database_keeps_its_collections_and_rekeys_its_score_cache(tm
         )
         conn.execute(text("INSERT INTO scores VALUES ('h', '0.1.0', 'c', '{}')"))
         conn.execute(text("DROP TABLE overrides"))  # schema 3 added it
+        conn.execute(text("DROP TABLE collection_settings"))  # schema 4 added it
         conn.execute(text("UPDATE framing_meta SET value = '1' WHERE key = 'schema_version'"))
     old.engine.dispose()
     migrated = Store(url)
-    assert migrated.schema_version() == SCHEMA_VERSION == 3
+    assert migrated.schema_version() == SCHEMA_VERSION == 4
     assert migrated.overrides(kept.id) == ()
+    assert migrated.setting(kept.id, "actors") is None
     columns = {c["name"] for c in inspect(create_engine(url)).get_columns("scores")}
     assert columns == {"content_hash", "fingerprint", "report"}
     assert [a.id for a in migrated.articles(kept.id)] == ["x"]
@@ -303,3 +305,19 @@ def test_an_event_call_is_stored_with_the_article_and_leaves_its_scores_cached(s
     assert stored.id == ident and stored.event == "related"
     again = store.score(stored)  # the call is no content: the same cached scores, under the call
     assert again.metrics == first.metrics and again.article.event == "related"
+
+
+def test_a_collections_settings_are_json_replaced_removed_and_deleted_with_it(store):
+    kept = store.create_collection("Settings")
+    assert store.setting(kept.id, "actors") is None
+    store.set_setting(kept.id, "actors", [{"name": "Elon Musk", "kind": "person", "aliases": ["Musk"]}])
+    store.set_setting(kept.id, "actors", [{"name": "Volodymyr Zelensky", "kind": "person", "aliases": []}])
+    assert store.setting(kept.id, "actors") == [{"name": "Volodymyr Zelensky", "kind": "person", "aliases": []}]
+    store.set_setting(kept.id, "actors", None)
+    assert store.setting(kept.id, "actors") is None
+    store.set_setting(kept.id, "actors", ["x"])
+    store.delete_collection(kept.id)
+    again = store.create_collection("Settings")
+    assert store.setting(again.id, "actors") is None
+    with pytest.raises(StoreError):
+        store.set_setting(10_000, "actors", [])

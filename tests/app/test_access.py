@@ -8,7 +8,7 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_helpers import APP, TIMEOUT, frame_with, load_errors, submit
+from app_helpers import APP, TIMEOUT, add_files, frame_with, load_errors, submit
 from app_pages.access import is_editor
 from conftest import SEEDS
 from framing import load_paths
@@ -154,11 +154,10 @@ def test_collection_size_limit_turns_the_overflow_into_errors():
         (f"n{i}.txt", f"Item {i}\n\nThe council met on day {i}, officials said.".encode(), "text/plain")
         for i in range(3)
     ]
-    at.file_uploader[0].set_value(files).run()
-    at.button(key="add_files").click().run()
+    add_files(at, files, join=True)
     assert len(frame_with(at, "removed_parts")) == 6
     errors = load_errors(at)
-    assert len(errors) == 2 and all("limit of 6 articles" in e for e in errors)
+    assert len(errors) == 2 and all("room for 1 more" in e for e in errors)
 
 
 def test_a_link_opens_a_saved_collection_in_a_fresh_session(saved_collection):
@@ -170,7 +169,9 @@ def test_a_link_opens_a_saved_collection_in_a_fresh_session(saved_collection):
     at.run()
     assert not at.exception
     assert len(frame_with(at, "removed_parts")) == 4  # the saved collection, not the seeds
-    assert f"/overview?collection={saved_collection.id}" in at.code[0].value
+    links = [c.value for c in at.code]
+    assert any(link.endswith(f"/?collection={saved_collection.id}") for link in links)  # the Data page's
+    assert any(link.endswith(f"/data?collection={saved_collection.id}") for link in links)  # the sidebar's: this page
     missing = AppTest.from_file(APP, default_timeout=TIMEOUT)
     missing.query_params["collection"] = "999"
     missing.run()

@@ -7,7 +7,7 @@ import pytest
 import streamlit as st
 
 import framing
-from app_helpers import frame_with, run_page, submit
+from app_helpers import add_files, frame_with, run_page, submit
 from app_pages import caches
 
 
@@ -73,9 +73,8 @@ def test_an_upload_is_not_parsed_or_scored_past_the_collection_limit(scored):
     at.secrets["framing"] = {"max_collection_articles": 20}
     at.switch_page("app_pages/data.py")
     at.run()
-    at.file_uploader[0].set_value([("many.jsonl", records.encode(), "application/json")]).run()
-    at.button(key="add_files").click().run()
+    add_files(at, [("many.jsonl", records.encode(), "application/json")], join=True)
     assert not at.exception
     assert len(frame_with(at, "removed_parts")) == 20  # 5 seeds and the first 15 records
     assert len([i for i in scored if i.startswith("r")]) == 15  # nothing past the limit was scored
-    assert load_errors(at) == ["many.jsonl: not read further: the collection is at its limit of 20 articles"]
+    assert load_errors(at) == ["many.jsonl: not read further: the collection had room for 15 more article(s)"]

@@ -11,7 +11,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 import framing
-from app_helpers import frame_with, html_of, load_errors, run_page, submit
+from app_helpers import add_files, collection_name, frame_with, html_of, load_errors, run_page, submit
 from conftest import DUPLICATE_HEDGE, score_seeds
 
 
@@ -93,23 +93,33 @@ def test_methods_lists_every_metric_and_lexicon():
 
 def test_upload_of_a_good_and_a_bad_file_shows_one_error_and_keeps_the_good_one():
     at = run_page("data")
-    at.file_uploader[0].set_value(
-        [
-            (
-                "good.txt",
-                b"Council passes budget\n\nThe council passed the budget on Tuesday, officials said.",
-                "text/plain",
-            ),
-            ("bad.txt", b"\x00\x01\x02\x03" * 50, "text/plain"),
-        ]
+    good = (
+        "good.txt",
+        b"Council passes budget\n\nThe council passed the budget on Tuesday, officials said.",
+        "text/plain",
     )
-    at.run()
-    at.button(key="add_files").click().run()
+    add_files(at, [good, ("bad.txt", b"\x00\x01\x02\x03" * 50, "text/plain")])
     assert not at.exception
     errors = load_errors(at)
     assert len(errors) == 1 and "bad" in errors[0] and "binary" in errors[0]
+    # the seeds are one collection among others: a first upload starts a new one
+    assert list(frame_with(at, "removed_parts")["article_id"]) == ["good"]
+    assert collection_name(at) == "New collection (not saved)"
+
+
+def test_an_upload_joins_the_current_collection_when_asked():
+    at = run_page("data")
+    good = (
+        "good.txt",
+        b"Council passes budget\n\nThe council passed the budget on Tuesday, officials said.",
+        "text/plain",
+    )
+    add_files(at, [good], join=True)
     ids = list(frame_with(at, "removed_parts")["article_id"])
-    assert len(ids) == 6 and "good" in ids
+    assert len(ids) == 6 and ids[-1] == "good"
+    assert collection_name(at) == "Seed collection"
+    # a further upload is offered to the collection it is working on first
+    assert at.radio(key="upload_target").value.startswith("Add them to")
 
 
 def test_paste_remove_and_reset():
@@ -119,8 +129,8 @@ def test_paste_remove_and_reset():
     submit(at, "paste_submit")
     ids = list(frame_with(at, "removed_parts")["article_id"])
     assert "pasted-6" in ids
-    at.multiselect(key="remove_ids").set_value(["pasted-6", "000_e191cd35296de808"]).run()
-    at.button(key="remove_button").click().run()
+    at.multiselect(key="remove_ids").set_value(["pasted-6", "000_e191cd35296de808"])
+    submit(at, "remove_button")
     assert len(frame_with(at, "removed_parts")) == 4
     at.button(key="reset_seeds").click().run()
     assert len(frame_with(at, "removed_parts")) == 5
@@ -128,8 +138,8 @@ def test_paste_remove_and_reset():
 
 def test_empty_collection_shows_a_clear_empty_state():
     at = run_page("data")
-    at.multiselect(key="remove_ids").set_value(list(frame_with(at, "removed_parts")["article_id"])).run()
-    at.button(key="remove_button").click().run()
+    at.multiselect(key="remove_ids").set_value(list(frame_with(at, "removed_parts")["article_id"]))
+    submit(at, "remove_button")
     at.switch_page("app_pages/overview.py").run()
     assert not at.exception
     assert "collection is empty" in at.info[0].value
@@ -151,16 +161,16 @@ def test_upload_of_mixed_hostile_files_keeps_every_good_one():
         b"</body></html>"
     )
     at = run_page("data")
-    at.file_uploader[0].set_value(
+    add_files(
+        at,
         [
             ("page.html", html, "text/html"),
             ("empty.txt", b"", "text/plain"),
             ("scan.pdf", b"%PDF-1.7 binary", "application/pdf"),
             ("batch.jsonl", b'{"text": "One article here. It is short."}\n{oops\n', "application/json"),
-        ]
+        ],
+        join=True,
     )
-    at.run()
-    at.button(key="add_files").click().run()
     assert not at.exception
     errors = " | ".join(load_errors(at))
     assert "empty" in errors and "PDF" in errors and "line 2" in errors
@@ -228,8 +238,8 @@ def test_collections_are_created_saved_reopened_renamed_and_deleted():
     assert "Musk call" in at.info[0].value
     # a fresh session starts on the seeds; its upload stays private until saved
     other = run_page("data")
-    other.multiselect(key="remove_ids").set_value(list(frame_with(other, "removed_parts")["article_id"])[1:]).run()
-    other.button(key="remove_button").click().run()
+    other.multiselect(key="remove_ids").set_value(list(frame_with(other, "removed_parts")["article_id"])[1:])
+    submit(other, "remove_button")
     assert len(frame_with(other, "removed_parts")) == 1
     other.button(key="collection_open").click().run()
     assert len(frame_with(other, "removed_parts")) == 5  # the saved collection, not the other session's edits
@@ -456,3 +466,30 @@ def test_compare_warns_about_the_same_article_twice_and_about_unknown_ids():
     assert any("same article" in w.value for w in at.warning)
     at = run_page("compare", {"a": "no-such-article", "b": "000_e191cd35296de808"})
     assert any("No article no-such-article" in w.value.replace("\\", "") for w in at.warning)  # Markdown-escaped
+
+
+def test_saving_mirrors_removals_and_the_actor_list_and_a_reopening_restores_them():
+    import os
+
+    from framing.compare.actors import PERSON, ActorSpec
+    from framing.store import Store
+
+    at = run_page("data")
+    at.text_input(key="collection_name").input("Mirrored")
+    submit(at, "collection_create")
+    at.multiselect(key="remove_ids").set_value(["000_e191cd35296de808"])
+    submit(at, "remove_button")
+    at.session_state["actor_specs"] = [ActorSpec("Elon Musk", PERSON, ("Elon Musk", "Musk"))]
+    at.run()
+    at.button(key="collection_save").click().run()
+    assert not at.exception
+    stored = next(c for c in Store(f"sqlite:///{os.environ['FRAMING_DB']}").collections() if c.name == "Mirrored")
+    assert stored.articles == 4  # the removal is saved, not only the additions
+    other = run_page("data")
+    other.selectbox(key="collection_pick").set_value(stored.id).run()
+    other.button(key="collection_open").click().run()
+    assert sorted(frame_with(other, "removed_parts")["article_id"]) == sorted(
+        frame_with(at, "removed_parts")["article_id"]
+    )
+    assert [s.name for s in other.session_state["actor_specs"]] == ["Elon Musk"]
+    assert collection_name(other) == "Mirrored"

@@ -206,3 +206,55 @@ def test_the_toolbar_is_a_readers_no_deploy_button(page, server):
     wait_for_app(page)
     page.wait_for_selector('[data-testid="stMainMenu"]')
     assert page.get_by_role("button", name="Deploy").count() == 0
+
+
+CNN = b"Senate passes the budget after a long night.\n\nThe Senate passed the budget on Tuesday. Critics said it was reckless.\n"
+FOX = b"Democrats ram through a reckless budget\n\nSenate Democrats rammed the budget through on Tuesday night.\n"
+METADATA = b"file,outlet,date\nfox_budget.txt,Fox News,2024-11-08\n"
+
+
+def test_uploads_get_outlet_headline_and_date_and_the_user_corrects_them(page, server):
+    """A researcher's .txt files (headline on line 1, ending with a full stop or not) and an
+    articles.csv beside them: the outlet comes from the metadata or the file name, the headline
+    from the first line; the user corrects an outlet in the table and the article carries it."""
+    page.goto(f"{server}/data")
+    page.wait_for_selector('input[type="file"]', state="attached")
+    wait_for_app(page)
+    page.set_input_files(
+        'input[type="file"]',
+        files=[
+            {"name": "cnn_budget.txt", "mimeType": "text/plain", "buffer": CNN},
+            {"name": "fox_budget.txt", "mimeType": "text/plain", "buffer": FOX},
+            {"name": "articles.csv", "mimeType": "text/csv", "buffer": METADATA},
+        ],
+    )
+    page.get_by_role("button", name=re.compile(r"Add 3 file")).click()
+    page.wait_for_selector("text=Added 2 article")
+    wait_for_app(page)
+    grid = page.locator("[data-testid='stDataFrame']", has_text="cnn_budget").first
+    row = grid.locator("tr", has_text="cnn_budget").first
+    row.wait_for(state="attached")
+    assert "Senate passes the budget after a long night." in row.inner_text()
+    fox = grid.locator("tr", has_text="fox_budget").first.inner_text()
+    assert "Fox News" in fox and "2024-11-08" in fox and "Democrats ram through a reckless budget" in fox
+    shot(page, "metadata-table")
+    # a first upload starts a new collection: the CNN file is the first row; correct its outlet
+    assert "New collection (not saved)" in page.locator('[data-testid="stSidebar"]').inner_text()
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 40, box["y"] + 35 + 35 // 2)  # the first body cell
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # open the cell's editor
+    page.wait_for_timeout(300)
+    page.keyboard.press("Control+a")
+    page.keyboard.type("CNN", delay=50)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stDataFrame] tr')]"
+        ".some(r => r.innerText.includes('cnn_budget') && [...r.cells].some(c => c.innerText.trim() === 'CNN'))"
+    )
+    page.goto(f"{server}/article?article=cnn_budget")
+    page.wait_for_selector(".fr-text")
+    wait_for_app(page)
+    assert "CNN" in page.locator('[data-testid="stMain"]').inner_text()
