@@ -41,12 +41,13 @@ for warning in article.warnings:
     st.warning(ui.md(warning))
 
 labels = {layer.kind: layer.label for layer in LAYERS}
+wanted = st.query_params.get("highlight")  # a finding or chart asks for the evidence behind one number
 layers = set(
     st.pills(
         "Highlight",
         HIGHLIGHT_KINDS,
         selection_mode="multi",
-        default=list(HIGHLIGHT_KINDS),
+        default=[wanted] if wanted in HIGHLIGHT_KINDS else list(HIGHLIGHT_KINDS),
         format_func=labels.get,
         key="drill_layers",
     )
@@ -61,7 +62,7 @@ with text_col:
     headline = [s for s in current.sentences if s.role == "headline"]
     st.subheader("Headline")
     if headline:
-        st.html(highlight_html(current, layers, tint, roles=("headline",)))
+        st.html(highlight_html(current, layers, tint, roles=("headline",), focus=focus))
         found = [e for e in current.evidence if e.sentence_index == headline[0].index and e.kind in HIGHLIGHT_KINDS]
         tone = current.metrics["tone_headline"]
         st.caption(

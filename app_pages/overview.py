@@ -2,17 +2,59 @@
 
 import streamlit as st
 
-from app_pages import caches, ui
+from app_pages import caches, session, ui
 from framing import charts
+from framing.findings import findings, roundup
+from framing.render import headline_html
 from framing.scorers import METRICS
+
+# Headline cards on the first screen: four to a row, two rows before the table takes over.
+ROUNDUP_COLUMNS, ROUNDUP_SHOWN = 4, 8
 
 report = caches.report()
 if not report.articles:
     ui.empty_state()
 
-st.title("How the outlets framed the event")
+traced = caches.event_model_applies(report)
+comparison = caches.comparison(report) if traced else None
+st.title(ui.md(session.name()))
+if comparison is not None:
+    voices = sum(e.voice for e in comparison.events)
+    outside = sum(not e.in_event for e in comparison.events)
+    st.caption(
+        f"How the outlets framed the event: {len(report.articles):,} articles, {voices} independent voice(s) of the "
+        "main event" + (f", {outside} on another event" if outside else "") + "."
+    )
+    st.subheader("What stands out")
+    for i, finding in enumerate(findings(report, comparison), start=1):
+        text_col, button_col = st.columns([6, 1], vertical_alignment="center")
+        text_col.markdown(f"{i}\\. {ui.md(finding.text)}")
+        if button_col.button("Show the words", key=f"finding-{i}", icon=":material/manage_search:"):
+            ui.open_article(finding.article, finding.sentence, finding.highlight)
+else:
+    st.caption(
+        f"How the outlets framed the event: {len(report.articles):,} articles (too many to trace copies and events "
+        "on the first screen; the Relations page compares them)."
+    )
+
+st.subheader("The headlines")
+st.caption("Loaded words marked; each article's place in the collection under its outlet.")
+cards = roundup(report, comparison)
+shown = cards if len(cards) <= ROUNDUP_SHOWN else cards[:ROUNDUP_SHOWN]
+for row in range(0, len(shown), ROUNDUP_COLUMNS):
+    for column, card in zip(st.columns(ROUNDUP_COLUMNS, border=True), shown[row : row + ROUNDUP_COLUMNS], strict=False):
+        with column:
+            st.markdown(f"**{ui.md(card.label)}**")
+            st.caption(" · ".join(ui.md(x) for x in (card.note, card.published, card.language) if x))
+            st.html(headline_html(report.get(card.article)))
+            if st.button("Open", key=f"roundup-{card.article}", icon=":material/article:"):
+                ui.open_article(card.article)
+if len(cards) > len(shown):
+    st.caption(f"The first {len(shown)} of {len(cards):,} headlines; the table below lists them all.")
+
+st.subheader("Scores")
 st.caption(
-    f"{len(report.articles)} articles. Click a row, bar, heatmap cell or tone point to see the words behind the number. "
+    "Click a row, bar, heatmap cell or tone point to see the words behind the number. "
     "Empty cells are metrics that do not apply (hover the column header for its definition)."
 )
 
@@ -56,8 +98,8 @@ metrics = tuple(chosen) or charts.DEFAULT_CHART_METRICS
 
 st.subheader("Relative framing")
 framed = caches.framed(report)
-if caches.event_model_applies(report):
-    outside = [e for e in caches.comparison(report).events if not e.in_event]
+if comparison is not None:
+    outside = [e for e in comparison.events if not e.in_event]
     against = (
         "the median of the event's *other independent voices* on one metric (a rewrite, translation or copy counts "
         "with its source, not as another voice)"

@@ -45,10 +45,15 @@ def download(where, name: str, make, key: str) -> None:
     where.download_button(name, make, name, mime, key=key)
 
 
-def open_article(article_id: str, sentence: int | None = None) -> None:
-    """Go to the drill-down of an article (at a sentence); the ids travel in the URL so the link can be shared."""
+def open_article(article_id: str, sentence: int | None = None, highlight: str | None = None) -> None:
+    """Go to the drill-down of an article (at a sentence, with one kind of evidence highlighted);
+    the ids travel in the URL so the link can be shared."""
     st.session_state["nav_nonce"] = st.session_state.get("nav_nonce", 0) + 1
-    query = {"article": article_id, **({"sentence": str(sentence)} if sentence is not None else {})}
+    query = {
+        "article": article_id,
+        **({"sentence": str(sentence)} if sentence is not None else {}),
+        **({"highlight": highlight} if highlight else {}),
+    }
     st.switch_page(PAGES["article"], query_params=query)
 
 
@@ -90,8 +95,9 @@ def clickable_chart(rep: Report, key: str, name: str, *args) -> None:
 
 def _sync_param(param: str, key: str) -> None:
     st.query_params[param] = st.session_state[key]
-    if param == "article":  # a sentence focus belongs to the article it was set for
+    if param == "article":  # a sentence focus and a highlight choice belong to the article they were set for
         st.query_params.pop("sentence", None)
+        st.query_params.pop("highlight", None)
 
 
 def pick_article(

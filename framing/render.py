@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .config import DEFAULT_CONFIG, Config
 from .model import KINDS, Evidence
 from .report import ArticleReport, Report
+from .text import ROLE_HEADLINE
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,13 @@ def highlight_html(
         previous_end = s.end
     out.append("</div>")
     return "".join(out)
+
+
+def headline_html(report: ArticleReport) -> str:
+    """The article's headline with its loaded words marked (no tone tint), or a note that it has none."""
+    if not any(s.role == ROLE_HEADLINE for s in report.sentences):
+        return '<div class="fr-text"><em>no headline found</em></div>'
+    return highlight_html(report, frozenset({"loaded"}), tint=False, roles=(ROLE_HEADLINE,))
 
 
 def legend_html(layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS), tint: bool = True) -> str:

@@ -32,10 +32,34 @@ def downloads(monkeypatch):
 
 def test_overview_shows_the_table_and_three_charts():
     at = run_page()
-    assert at.title[0].value == "How the outlets framed the event"
+    assert at.title[0].value == "Seed collection"  # the open collection's name
     table = at.dataframe[0].value
     assert len(table) == 5 and "loaded_per_100w" in table.columns
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_the_first_screen_answers_with_findings_and_headlines_side_by_side():
+    at = run_page()
+    findings = [m.value.replace("\\", "").replace("\u2060", "") for m in at.markdown if m.value[:1].isdigit()]
+    assert 3 <= len(findings) <= 5
+    assert findings[0].startswith("1. Content-site rewrite is a rewrite of Local TV station (CNN wire)")
+    assert "3 in its headline" in findings[0] and "“assertively”" in findings[0]
+    assert any("German report (English translation) reports a related event" in f for f in findings)
+    page = html_of(at)
+    # the roundup: every headline, its loaded words marked, each card saying where the article stands
+    assert page.count('class="fr-text"') >= 5
+    assert re.search(r'<span class="fr-ev fr-loaded"[^>]*>assertively</span>', page)
+    notes = [c.value for c in at.caption]
+    assert any(n.startswith("rewrite of Local TV station") for n in notes)
+    assert any(n.startswith("translation of Local TV station") for n in notes)
+    assert any(n.startswith("related event") for n in notes)
+    # a finding opens the words it rests on: the rewrite's headline, its loaded words alone highlighted
+    at.button(key="finding-1").click().run()
+    assert at.query_params["article"] == "000_e191cd35296de808" and at.query_params["sentence"] == "0"
+    assert at.query_params["highlight"] == "loaded"
+    drill = html_of(at)
+    assert 'fr-s fr-focus" data-sentence="0"' in drill
+    assert "fr-ev fr-loaded" in drill and "fr-ev fr-hedge" not in drill  # 000 has hedges: only the finding's kind
 
 
 def test_article_drill_down_highlights_the_000_headline():
