@@ -85,9 +85,10 @@ with score_col:
         mv, rel = current.metrics[m.name], current.relative.get(rel_name(m.name))
         rows.append(
             {
-                "metric": m.axis_label,
-                "value": mv.value,
-                "vs. others' median": rel.value if rel is not None else None,
+                "metric": m.label,
+                "value": "" if mv.value is None else m.display(mv.value),
+                "vs. others' median": "" if rel is None or rel.value is None else m.display(rel.value, signed=True),
+                "unit": ui.unit_of(m),
                 "note": mv.reason or (rel.reason if rel is not None and rel.reason else ""),
             }
         )
@@ -97,9 +98,8 @@ with score_col:
         key="drill_scores",
         height=36 * (len(rows) + 1) + 3,
         column_config={
-            "value": st.column_config.NumberColumn(format="%.3f"),
-            "vs. others' median": st.column_config.NumberColumn(format="%+.3f"),
-            "note": st.column_config.TextColumn("why empty", width="medium"),
+            "metric": st.column_config.TextColumn(width="medium"),
+            "note": st.column_config.TextColumn("why empty", width="large"),
         },
     )
     st.subheader("Cues found")

@@ -40,9 +40,10 @@ for m in METRICS:
     rows.append(
         {
             "metric": m.label,
-            "left": va,
-            "right": vb,
-            "right − left": None if va is None or vb is None else vb - va,
+            "left": "" if va is None else m.display(va),
+            "right": "" if vb is None else m.display(vb),
+            "right − left": "" if va is None or vb is None else m.display(vb - va, signed=True),
+            "unit": ui.unit_of(m),
             "note": "; ".join(x for x in (a.metrics[m.name].reason, b.metrics[m.name].reason) if x),
         }
     )
@@ -51,9 +52,9 @@ st.dataframe(
     hide_index=True,
     key="compare_metrics",
     column_config={
-        "left": st.column_config.NumberColumn(f"left: {a.article.outlet or a.article.id}", format="%.3f"),
-        "right": st.column_config.NumberColumn(f"right: {b.article.outlet or b.article.id}", format="%.3f"),
-        "right − left": st.column_config.NumberColumn(format="%+.3f"),
+        "metric": st.column_config.TextColumn(width="medium"),
+        "left": st.column_config.TextColumn(f"left: {a.article.outlet or a.article.id}"),
+        "right": st.column_config.TextColumn(f"right: {b.article.outlet or b.article.id}"),
         "note": st.column_config.TextColumn("why empty", width="large"),
     },
 )

@@ -5,7 +5,7 @@ import streamlit as st
 from app_pages import caches, session, ui
 from framing import charts
 from framing.findings import findings, roundup
-from framing.render import headline_html
+from framing.render import article_labels, headline_html
 from framing.scorers import METRICS
 
 # Headline cards on the first screen: four to a row, two rows before the table takes over.
@@ -68,10 +68,7 @@ config = {
     "title": st.column_config.TextColumn("Headline", width="medium"),
     "language": st.column_config.TextColumn("Lang.", help="ISO 639-1 code, detected or from metadata"),
     "published": st.column_config.TextColumn("Date"),
-    **{
-        m.name: st.column_config.NumberColumn(m.axis_label, help=f"{m.label}: {m.definition} ({m.unit})", format="%.2f")
-        for m in METRICS
-    },
+    **{m.name: ui.metric_column(m) for m in METRICS},
 }
 picked = st.dataframe(
     table[columns],
@@ -86,7 +83,8 @@ if picked and picked.selection.rows:
 
 options = [m.name for m in METRICS]
 spec = {m.name: m for m in METRICS}
-with st.expander("Metrics shown in the charts"):
+names = article_labels(report)
+with st.expander("Metrics and outlets shown in the charts"):
     chosen = st.multiselect(
         "Metrics",
         options,
@@ -94,7 +92,14 @@ with st.expander("Metrics shown in the charts"):
         format_func=lambda n: spec[n].label,
         key="chart_metrics",
     )
+    outlets = st.multiselect(
+        "Outlets (all when none is chosen)",
+        list(names),
+        format_func=names.get,
+        key="chart_outlets",
+    )
 metrics = tuple(chosen) or charts.DEFAULT_CHART_METRICS
+only = tuple(outlets) or None
 
 st.subheader("Relative framing")
 framed = caches.framed(report)
@@ -112,18 +117,23 @@ if comparison is not None:
 else:
     against = "the median of all the *other* articles on one metric (the collection is too large to trace its events)"
     left_out = ""
+noise = "; ".join(f"{spec[m].axis_label} {spec[m].display(spec[m].scale.noise)}" for m in metrics)
 st.caption(
-    f"Each cell compares an article with {against}: red where it has more than the others, blue where less. "
-    "Colors are scaled per metric; hover for the raw values. What every outlet shares (the event's own tone) "
-    "cancels out; what remains is the outlet's framing." + left_out
+    f"Each cell prints how far an article is from {against}, in the metric's own unit (shares in percentage "
+    "points). Orange: more than the others; purple: less; the colour counts multiples of the metric's noise level, "
+    f"and a difference within it is grey ({noise}). What every outlet shares (the event's own tone) cancels out; "
+    "what remains is the outlet's framing." + left_out
 )
-ui.clickable_chart(framed, "heatmap", "relative_heatmap", metrics)
+ui.clickable_chart(framed, "heatmap", "relative_heatmap", metrics, only)
 
 st.subheader("Metrics by outlet")
-ui.clickable_chart(report, "bars", "metrics_by_outlet", metrics)
+ui.clickable_chart(report, "bars", "metrics_by_outlet", metrics, 4, only)
 
 st.subheader("Tone through each article")
+in_view = [i for i in names if only is None or i in only]
+front = st.selectbox("In front", in_view, format_func=names.get, key="tone_front")
 st.caption(
-    "VADER compound of each sentence from the headline (large dot) to the last sentence. Non-English articles have no tone."
+    "VADER compound of each sentence from the headline (large dot) to the last sentence, for the article in front; "
+    "the others in grey behind it. Articles in languages without a tone lexicon have no line."
 )
-ui.clickable_chart(report, "tone", "tone_trajectory")
+ui.clickable_chart(report, "tone", "tone_trajectory", front, only)

@@ -84,6 +84,23 @@ def selected_article(event) -> str | None:
     return custom[0] if custom else None
 
 
+def unit_of(m) -> str:
+    """A metric's unit as its values are shown (shares as %)."""
+    return "%" if m.scale.kind == "share" else m.unit
+
+
+def metric_column(m):
+    """A table column for a metric from the registry: its short name, definition and unit in the
+    help, shares as %, counts as whole numbers."""
+    unit = m.scale
+    fmt = (
+        "percent"
+        if unit.kind == "share"
+        else ("%d" if unit.kind == "count" and unit.decimals == 0 else f"%.{unit.decimals}f")
+    )
+    return st.column_config.NumberColumn(m.axis_label, help=f"{m.label}: {m.definition} ({m.unit})", format=fmt)
+
+
 def clickable_chart(rep: Report, key: str, name: str, *args) -> None:
     """A chart whose points open their article's drill-down when clicked."""
     event = st.plotly_chart(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import replace
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -31,7 +32,12 @@ DEFAULT_CHART_METRICS = (
 PALETTE = ("#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#FF9DA6", "#9D755D", "#BAB0AC", "#EECA3B")
 # Up to this many articles the bar chart carries a color key; beyond it a key is a wall of names.
 LEGEND_MAX_ARTICLES = 12
-DIVERGING = "RdBu_r"  # red: more than the other outlets, blue: less
+# Purple to orange: a diverging palette with no good/bad (red/green, warm/alarm) reading, so the
+# most positive tone is not painted as a warning.
+NEUTRAL_DIVERGING = "PuOr"
+# The heatmap's colour saturates at this many noise levels of difference.
+NOISE_MULTIPLES = 4
+CELL = 46  # heatmap cell size in pixels: room for "+12 pts"
 
 
 def _labels(report: Report) -> dict[str, str]:
@@ -43,34 +49,45 @@ def _colors(report: Report) -> dict[str, str]:
     return {r.article.id: PALETTE[i % len(PALETTE)] for i, r in enumerate(report.articles)}
 
 
-def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_METRICS, columns: int = 4) -> go.Figure:
-    """Small multiples: one bar panel per metric, one bar per article in its outlet's color.
+def metrics_by_outlet(
+    report: Report,
+    metrics: tuple[str, ...] = DEFAULT_CHART_METRICS,
+    columns: int = 4,
+    only: tuple[str, ...] | None = None,
+) -> go.Figure:
+    """Small multiples: one bar panel per metric (titled with its unit), one bar per article in
+    its outlet's color; shares in %.
 
     One trace per panel (not per article), so the figure stays small for thousands of articles.
     Articles whose metric is empty get no bar (the table and the drill-down give the reason).
     """
+    report = _only(report, only)
     labels, colors = _labels(report), _colors(report)
     ids = [r.article.id for r in report.articles]
     rows = max(1, math.ceil(len(metrics) / columns))
     fig = make_subplots(
         rows=rows,
         cols=columns,
-        subplot_titles=[SPEC[m].axis_label for m in metrics],
+        subplot_titles=[
+            f"{SPEC[m].axis_label} ({'%' if SPEC[m].scale.kind == 'share' else SPEC[m].unit})" for m in metrics
+        ],
         vertical_spacing=0.22 if rows > 1 else 0.1,
         horizontal_spacing=0.07,
     )
     for i, metric in enumerate(metrics):
+        spec = SPEC[metric]
+        percent = 100 if spec.scale.kind == "share" else 1
         fig.add_trace(
             go.Bar(
                 x=[labels[a] for a in ids],
-                y=[r.value(metric) for r in report.articles],
+                y=[None if r.value(metric) is None else percent * r.value(metric) for r in report.articles],
                 marker_color=[colors[a] for a in ids],
                 showlegend=False,
                 customdata=[
-                    [a, metric, html.escape(r.metrics[metric].reason or "")]
+                    [a, metric, html.escape(r.metrics[metric].reason or spec.display(r.value(metric)))]
                     for a, r in zip(ids, report.articles, strict=True)
                 ],
-                hovertemplate="%{x}<br>" + html.escape(SPEC[metric].label) + ": %{y:.3f}<extra></extra>",
+                hovertemplate="%{x}<br>" + html.escape(spec.label) + ": %{customdata[2]}<extra></extra>",
             ),
             row=i // columns + 1,
             col=i % columns + 1,
@@ -100,55 +117,81 @@ def metrics_by_outlet(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_M
     return fig
 
 
-def relative_heatmap(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_METRICS) -> go.Figure:
-    """Articles × metrics, colored by deviation from the other articles' median.
+def _only(report: Report, only: tuple[str, ...] | None) -> Report:
+    """The report limited to the articles ``only`` names (the Overview's outlet filter)."""
+    if only is None:
+        return report
+    keep = set(only)
+    return replace(report, articles=tuple(r for r in report.articles if r.article.id in keep))
 
-    Colors are scaled per metric by the largest absolute deviation in the collection, so that
-    metrics of different units share one diverging scale; hover shows the raw value and the
-    raw deviation. Cells are square markers so a click selects a cell; empty metrics are pale
-    grey crosses whose hover gives the reason.
-    """
+
+def relative_heatmap(
+    report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_METRICS, only: tuple[str, ...] | None = None
+) -> go.Figure:
+    """Articles × metrics: each cell prints the article's difference from the other voices'
+    median in the metric's own unit (shares in percentage points); its colour is that difference
+    in multiples of the metric's stated noise level (``Unit.noise``), saturating at
+    ``NOISE_MULTIPLES``, on a palette with no good or bad reading. Differences within the noise
+    level are grey; empty metrics are crosses whose hover gives the reason. Cells are square
+    markers so a click selects a cell."""
+    report = _only(report, only)
     labels = _labels(report)
-    cells = {True: [], False: []}  # has value -> [(x, y, color, custom)]
+    cells = {"signal": [], "noise": [], "empty": []}  # (x, y, z, text, custom)
     for metric in metrics:
-        rels = [r.value(rel_name(metric)) for r in report.articles]
-        scale = max((abs(v) for v in rels if v is not None), default=0.0) or 1.0
-        for r, rel in zip(report.articles, rels, strict=True):
-            x, y = SPEC[metric].axis_label, labels[r.article.id]
+        spec = SPEC[metric]
+        noise = spec.scale.noise
+        for r in report.articles:
+            rel = r.value(rel_name(metric))
+            x, y = spec.axis_label, labels[r.article.id]
             if rel is None:
                 why = html.escape(f"empty: {r.relative[rel_name(metric)].reason or ''}")
-                cells[False].append((x, y, None, [r.article.id, metric, why]))
-            else:
-                text = f"value {r.value(metric):.3f}, {rel:+.3f} vs. others' median"
-                cells[True].append((x, y, rel / scale, [r.article.id, metric, text]))
-    valued_marker = dict(
-        symbol="square",
-        size=34,
-        colorscale=DIVERGING,
-        cmin=-1,
-        cmax=1,
-        line=dict(width=1, color="#ccc"),
-        colorbar=dict(title="vs. others", tickvals=[-1, 0, 1], ticktext=["less", "median", "more"]),
-    )
-    empty_marker = dict(symbol="square-x-open", size=30, color="#bbb")
+                cells["empty"].append((x, y, None, "", [r.article.id, metric, why]))
+                continue
+            shown = spec.display(rel, signed=True)
+            detail = (
+                f"{html.escape(spec.label)}: {spec.display(r.value(metric))}, {shown} against the others' median "
+                f"(noise level {spec.display(noise)})"
+            )
+            kind = "signal" if abs(rel) >= noise else "noise"
+            z = max(-NOISE_MULTIPLES, min(NOISE_MULTIPLES, rel / noise))
+            cells[kind].append((x, y, z, shown, [r.article.id, metric, detail]))
+    markers = {
+        "signal": dict(
+            symbol="square",
+            size=CELL,
+            colorscale=NEUTRAL_DIVERGING,
+            cmin=-NOISE_MULTIPLES,
+            cmax=NOISE_MULTIPLES,
+            line=dict(width=1, color="#ccc"),
+            colorbar=dict(
+                title=dict(text="difference,<br>× noise level", side="top"),
+                tickvals=[-NOISE_MULTIPLES, -1, 1, NOISE_MULTIPLES],
+                ticktext=[f"−{NOISE_MULTIPLES}× less", "−1×", "+1×", f"+{NOISE_MULTIPLES}× more"],
+            ),
+        ),
+        "noise": dict(symbol="square", size=CELL, color="#eeeeee", line=dict(width=1, color="#ddd")),
+        "empty": dict(symbol="square-x-open", size=CELL - 4, color="#bbb"),
+    }
     fig = go.Figure()
-    for has_value, marker in ((True, valued_marker), (False, empty_marker)):
-        if not cells[has_value]:
+    for kind, marker in markers.items():
+        if not cells[kind]:
             continue
-        x, y, color, custom = zip(*cells[has_value], strict=True)
+        x, y, z, text, custom = zip(*cells[kind], strict=True)
         fig.add_trace(
             go.Scatter(
                 x=x,
                 y=y,
-                mode="markers",
+                mode="markers+text",
+                text=text,
+                textfont=dict(size=10, color="#222" if kind == "signal" else "#999"),
                 customdata=custom,
                 showlegend=False,
-                hovertemplate="%{y}<br>%{x}<br>%{customdata[2]}<extra></extra>",
-                marker={**marker, "color": color} if has_value else marker,
+                hovertemplate="%{y}<br>%{customdata[2]}<extra></extra>",
+                marker={**marker, "color": z} if kind == "signal" else marker,
             )
         )
     fig.update_layout(
-        height=130 + 46 * len(report.articles),
+        height=130 + (CELL + 10) * len(report.articles),
         margin=dict(l=10, r=10, t=30, b=10),
         xaxis=dict(side="top", categoryorder="array", categoryarray=[SPEC[m].axis_label for m in metrics]),
         yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=list(labels.values())),
@@ -157,23 +200,33 @@ def relative_heatmap(report: Report, metrics: tuple[str, ...] = DEFAULT_CHART_ME
     return fig
 
 
-def tone_trajectory(report: Report) -> go.Figure:
-    """Tone through each article: sentence position (0 = start, 1 = end) × VADER compound."""
+def tone_trajectory(report: Report, front: str | None = None, only: tuple[str, ...] | None = None) -> go.Figure:
+    """Tone through each article: sentence position (0 = start, 1 = end) × VADER compound. One
+    article (``front``; the first by default) is drawn in its colour over the others in faint grey,
+    so its line can be read however many articles the collection holds."""
+    report = _only(report, only)
     labels, colors = _labels(report), _colors(report)
+    ids = [r.article.id for r in report.articles]
+    front = front if front in ids else next(iter(ids), None)
     fig = go.Figure()
-    for r in report.articles:
+    for r in sorted(report.articles, key=lambda r: r.article.id == front):  # the front line drawn last
         scored = [s for s in r.sentences if s.tone is not None]
         if not scored:
             continue
         n = max(1, len(r.sentences) - 1)
+        ahead = r.article.id == front
         fig.add_trace(
             go.Scatter(
                 x=[s.index / n for s in scored],
                 y=[s.tone for s in scored],
                 mode="lines+markers",
                 name=labels[r.article.id],
-                line=dict(color=colors[r.article.id], width=1.5),
-                marker=dict(size=[11 if s.role == "headline" else 7 for s in scored]),
+                line=dict(color=colors[r.article.id] if ahead else "#d0d0d0", width=2.5 if ahead else 1),
+                marker=dict(
+                    size=[(11 if ahead else 6) if s.role == "headline" else (7 if ahead else 3) for s in scored]
+                ),
+                opacity=1 if ahead else 0.7,
+                showlegend=ahead,
                 customdata=[[r.article.id, s.index, html.escape(s.text[:140])] for s in scored],
                 hovertemplate="%{fullData.name}<br>sentence %{customdata[1]}: %{y:+.2f}<br>%{customdata[2]}<extra></extra>",
             )
@@ -182,10 +235,10 @@ def tone_trajectory(report: Report) -> go.Figure:
     fig.update_layout(
         height=400,
         margin=dict(l=10, r=10, t=50, b=10),
-        xaxis_title="position in article",
-        yaxis_title="tone (VADER compound)",
+        xaxis_title="position in article (0 = headline, 1 = last sentence)",
+        yaxis_title="tone (VADER compound, −1 … +1)",
         yaxis=dict(range=[-1.05, 1.05]),
-        showlegend=len(report.articles) <= LEGEND_MAX_ARTICLES,  # beyond, hovering a line names it
+        showlegend=True,
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )
     return fig
@@ -307,30 +360,51 @@ def coverage_matrix(report: Report, comparison, min_articles: int = 1) -> go.Fig
     return fig
 
 
-def actor_tone(report: Report, actor_table) -> go.Figure:
-    """Mean tone towards each actor over its mentions, per outlet (English articles only)."""
-    labels, colors = _labels(report), _colors(report)
-    fig = go.Figure()
+def actor_tone(report: Report, actor_table, top: int = 12) -> go.Figure:
+    """Tone towards the ``top`` most-mentioned actors (rows) in each outlet (columns): each cell
+    prints the mean tone of the actor's mentions there and their count, coloured on the neutral
+    diverging palette (saturating at ±0.5); blank where the outlet does not name the actor or
+    its language has no tone (English only)."""
+    labels = _labels(report)
     frame = actor_table.dropna(subset=["tone_mean"])
-    for ident in [r.article.id for r in report.articles]:
-        rows = frame[frame["article_id"] == ident]
-        if rows.empty:
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=[html.escape(a) for a in rows["actor"]],
-                y=rows["tone_mean"],
-                name=labels[ident],
-                marker_color=colors[ident],
-                customdata=[[ident, a, int(m)] for a, m in zip(rows["actor"], rows["tone_mentions"], strict=True)],
-                hovertemplate=labels[ident] + "<br>%{x}: %{y:+.2f} over %{customdata[2]} mention(s)<extra></extra>",
-            )
+    if frame.empty:
+        return go.Figure()
+    mentions = frame.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="stable")
+    actors = list(mentions.index[:top])
+    ids = [r.article.id for r in report.articles if r.article.id in set(frame["article_id"])]
+    x, y, z, text, custom = [], [], [], [], []
+    for row in frame[frame["actor"].isin(actors)].itertuples():
+        x.append(labels[row.article_id])
+        y.append(html.escape(row.actor))
+        z.append(row.tone_mean)
+        text.append(f"{row.tone_mean:+.2f} ({int(row.tone_mentions)})")
+        custom.append([row.article_id, row.actor, int(row.tone_mentions)])
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="markers+text",
+            text=text,
+            textfont=dict(size=10),
+            customdata=custom,
+            marker=dict(
+                symbol="square",
+                size=CELL,
+                color=z,
+                colorscale=NEUTRAL_DIVERGING,
+                cmin=-0.5,
+                cmax=0.5,
+                line=dict(width=1, color="#ccc"),
+                colorbar=dict(title=dict(text="tone towards<br>(mentions)", side="top"), tickvals=[-0.5, 0, 0.5]),
+            ),
+            hovertemplate="%{x}<br>%{y}<br>tone %{marker.color:+.2f} over %{customdata[2]} mention(s)<extra></extra>",
         )
+    )
     fig.update_layout(
-        barmode="group",
-        height=380,
+        height=120 + (CELL + 8) * len(actors),
         margin=dict(l=10, r=10, t=40, b=10),
-        yaxis_title="tone of sentences naming the actor",
-        legend=dict(orientation="h", y=1.08),
+        xaxis=dict(side="top", categoryorder="array", categoryarray=[labels[i] for i in ids]),
+        yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=[html.escape(a) for a in actors]),
+        plot_bgcolor="#fafafa",
     )
     return fig

@@ -46,6 +46,40 @@ class MetricValue:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """How a unit is read and shown: ``kind`` is "share" (0-1, shown as %), "count" (whole
+    numbers), "compound" (VADER, −1…1) or "rate"/"score" (decimals); ``noise`` is the stated
+    smallest difference between two articles that is read as a difference of framing, in the
+    unit itself (below it, charts grey the difference out)."""
+
+    kind: str
+    noise: float
+    decimals: int = 2
+
+
+# Every metric unit, and why its noise level is what it is.
+UNITS = {
+    # a VADER compound moves by about 0.1 when one mildly polar word is added to a sentence
+    "compound −1…1": Unit("compound", 0.10),
+    # ten percentage points: one sentence or voice in ten
+    "share 0–1": Unit("share", 0.10, 0),
+    # one cue more in a 600-word article is 0.17 per 100 words: three cues make a difference
+    "per 100 words": Unit("rate", 0.5),
+    "weighted per 100 words": Unit("rate", 0.5),
+    "weighted cues": Unit("count", 1, 1),
+    "sentences": Unit("count", 1, 0),
+    "voices": Unit("count", 1, 0),
+    # lengths differ between outlets by house style, not framing
+    "words": Unit("count", 100, 0),
+    # a sentence of two words more on average is a change of style a reader notices
+    "words per sentence": Unit("rate", 2, 1),
+    # Flesch and LIX move by several points between paragraphs of one article
+    "score": Unit("score", 5, 1),
+    "grade": Unit("score", 1, 1),
+}
+
+
+@dataclass(frozen=True)
 class MetricSpec:
     """One metric's definition: the single source for CSV columns, docs and the Methods page."""
 
@@ -61,6 +95,20 @@ class MetricSpec:
     @property
     def axis_label(self) -> str:
         return self.short or self.label
+
+    @property
+    def scale(self) -> Unit:
+        return UNITS[self.unit]
+
+    def display(self, value: float | None, signed: bool = False) -> str:
+        """A value (or, ``signed``, a difference) in the metric's unit as a reader reads it:
+        shares as %, counts as whole numbers, the rest with their decimals."""
+        if value is None:
+            return "—"
+        unit = self.scale
+        if unit.kind == "share":
+            return f"{100 * value:{'+' if signed else ''}.0f}%" if not signed else f"{100 * value:+.0f} pts"
+        return f"{value:{'+' if signed else ''},.{unit.decimals}f}"
 
 
 @dataclass(frozen=True)

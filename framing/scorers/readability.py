@@ -74,7 +74,7 @@ METRICS = (
         FAMILY,
         "Mean sentence length",
         "Mean words per body sentence.",
-        "words",
+        "words per sentence",
         short="sentence length",
     ),
 )

@@ -77,11 +77,13 @@ def test_article_drill_down_highlights_the_000_headline():
 def test_article_notes_why_a_metric_is_empty():
     at = run_page("article", {"article": "002_3bc9e1120b13250d"})
     scores = frame_with(at, "vs. others' median")
-    flesch = scores[scores["metric"] == "Flesch"].iloc[0]
-    assert flesch["value"] != flesch["value"]  # NaN: empty, not 0
+    flesch = scores[scores["metric"] == "Flesch Reading Ease"].iloc[0]
+    assert flesch["value"] == ""  # empty, not 0
     assert "English only" in flesch["note"]
-    tone = scores[scores["metric"] == "tone"].iloc[0]
-    assert tone["value"] == tone["value"]  # the Swedish article has a tone
+    tone = scores[scores["metric"] == "Tone (mean of body sentences)"].iloc[0]
+    assert tone["value"] not in ("", "0") and tone["unit"] == "compound −1…1"  # the Swedish article has a tone
+    share = scores[scores["metric"] == "Share in direct quotation"].iloc[0]
+    assert share["value"].endswith("%") and share["unit"] == "%"  # shares read as percentages
 
 
 def test_switching_the_drill_down_article_updates_the_url():
@@ -96,7 +98,9 @@ def test_compare_shows_both_articles_and_their_differences():
     at = run_page("compare", {"a": "001_7e04422d48fc93a1", "b": "000_e191cd35296de808"})
     metrics = frame_with(at, "right − left")
     loaded = metrics[metrics["metric"].str.startswith("Loaded wording per 100 words (own")].iloc[0]
-    assert loaded["right − left"] == pytest.approx(loaded["right"] - loaded["left"]) and loaded["right − left"] > 0
+    difference = float(loaded["right − left"])
+    assert difference == pytest.approx(float(loaded["right"]) - float(loaded["left"]), abs=0.011) and difference > 0
+    assert loaded["right − left"].startswith("+")  # a difference is signed
     page = html_of(at)
     # both full texts are rendered: the last sentence of each (the same quotation) ends each text
     assert page.count("“space as well as current and future technologies.”</span></span></div>") >= 2
@@ -392,7 +396,7 @@ def test_an_actor_edited_to_a_blank_name_is_dropped_and_every_page_still_works()
 
 def _loaded_value(at) -> float:
     scores = frame_with(at, "vs. others' median")
-    return float(scores[scores["metric"] == "loaded"].iloc[0]["value"])
+    return float(scores[scores["metric"] == "Loaded wording per 100 words (own voice)"].iloc[0]["value"])
 
 
 def test_correcting_a_flag_rescores_the_collection_and_is_saved_with_it(downloads):
