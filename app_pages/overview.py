@@ -27,9 +27,9 @@ if comparison is not None:
     )
     st.subheader("What stands out")
     for i, finding in enumerate(findings(report, comparison), start=1):
-        text_col, button_col = st.columns([6, 1], vertical_alignment="center")
+        text_col, button_col = st.columns([5, 1], vertical_alignment="center")
         text_col.markdown(f"{i}\\. {ui.md(finding.text)}")
-        if button_col.button("Show the words", key=f"finding-{i}", icon=":material/manage_search:"):
+        if button_col.button("Evidence", key=f"finding-{i}", icon=":material/manage_search:", help="Open the words"):
             ui.open_article(finding.article, finding.sentence, finding.highlight)
 else:
     st.caption(
@@ -120,7 +120,7 @@ else:
 noise = "; ".join(f"{spec[m].axis_label} {spec[m].display(spec[m].scale.noise)}" for m in metrics)
 st.caption(
     f"Each cell prints how far an article is from {against}, in the metric's own unit (shares in percentage "
-    "points). Orange: more than the others; purple: less; the colour counts multiples of the metric's noise level, "
+    "points). Purple: more than the others; orange: less; the colour counts multiples of the metric's noise level, "
     f"and a difference within it is grey ({noise}). What every outlet shares (the event's own tone) cancels out; "
     "what remains is the outlet's framing." + left_out
 )

@@ -38,6 +38,7 @@ NEUTRAL_DIVERGING = "PuOr"
 # The heatmap's colour saturates at this many noise levels of difference.
 NOISE_MULTIPLES = 4
 CELL = 46  # heatmap cell size in pixels: room for "+12 pts"
+DARK_CELL = 2.5  # noise multiples from which a cell is dark enough for white text
 
 
 def _labels(report: Report) -> dict[str, str]:
@@ -183,7 +184,10 @@ def relative_heatmap(
                 y=y,
                 mode="markers+text",
                 text=text,
-                textfont=dict(size=10, color="#222" if kind == "signal" else "#999"),
+                textfont=dict(
+                    size=10,
+                    color=[("#fff" if abs(v) >= DARK_CELL else "#222") for v in z] if kind == "signal" else "#999",
+                ),
                 customdata=custom,
                 showlegend=False,
                 hovertemplate="%{y}<br>%{customdata[2]}<extra></extra>",

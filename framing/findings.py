@@ -56,12 +56,16 @@ def _own_loaded(r: ArticleReport) -> list[Evidence]:
 # as written, which a translation may legitimately change, so they are left to the Compare page).
 TRANSLATION_ORDER = ("hedge", "loaded", "label", "booster", "attribution")
 NOUNS = {
-    "hedge": "hedges",
-    "loaded": "loaded words",
-    "label": "labels",
-    "booster": "boosters",
-    "attribution": "reporting cues",
+    "hedge": "hedge",
+    "loaded": "loaded word",
+    "label": "label",
+    "booster": "booster",
+    "attribution": "reporting cue",
 }
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _translation_changes(changes) -> list[tuple[str, int]]:
@@ -76,7 +80,7 @@ def _translation_changes(changes) -> list[tuple[str, int]]:
             examples = " against ".join(_quoted(words) for words in (derived, source) if words)
             out.append(
                 (
-                    f"{len(derived)} {NOUNS[kind]} where its source has {len(source)} ({examples})",
+                    f"{_count(len(derived), NOUNS[kind])} where its source has {len(source)} ({examples})",
                     mine[0].derived_sentence,
                 )
             )
@@ -123,9 +127,7 @@ def _lineage(report: Report, comparison: Comparison, names: dict[str, str]) -> l
                     if len(in_headline) == len(added)
                     else f", {len(in_headline)} in its headline"
                 )
-            text += (
-                f"; it uses {len(added)} loaded word(s) its source does not{where} ({_quoted([e.text for e in added])})"
-            )
+            text += f"; it uses {_count(len(added), 'loaded word')} its source does not{where} ({_quoted([e.text for e in added])})"
             text += f" and leaves out {dropped} of its source's" if dropped else ""
             sentence = (in_headline or added)[0].sentence_index
         out.append(Finding("lineage", text + ".", rel.derived, sentence, "loaded" if added else None))
