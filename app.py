@@ -21,6 +21,7 @@ pages = [
     st.Page(ui.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
     st.Page(ui.PAGES["relations"], title="Relations", icon=":material/account_tree:", url_path="relations"),
     st.Page(ui.PAGES["actors"], title="Actors", icon=":material/groups:", url_path="actors"),
+    st.Page(ui.PAGES["explore"], title="Explore", icon=":material/manage_search:", url_path="explore"),
     st.Page(ui.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
     st.Page(ui.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
 ]

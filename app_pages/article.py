@@ -53,7 +53,7 @@ layers = set(
     )
     or []
 )
-tint = st.toggle("Tone tint", value=True, key="drill_tint", help="Sentence background by VADER tone")
+tint = st.toggle("Tone marks", value=True, key="drill_tint", help="A mark before each sentence: its VADER tone")
 st.html(legend_html(layers, tint))
 
 text_col, score_col = st.columns([5, 4], gap="large")
@@ -77,6 +77,8 @@ with text_col:
     if focus is not None:
         st.info(f"Opened at sentence {focus} (outlined below): “{ui.md(current.sentences[focus].text)}”")
     st.html(highlight_html(current, layers, tint, roles=("heading", "body"), focus=focus))
+    if focus is not None:
+        ui.scroll_to(".fr-focus")
 
 with score_col:
     st.subheader("Scores")
@@ -110,7 +112,13 @@ with score_col:
         kinds = st.multiselect(
             "Kinds", sorted(cues["kind"].unique()), default=sorted(set(cues["kind"]) - {"tone"}), key="cue_kinds"
         )
-        st.dataframe(cues[cues["kind"].isin(kinds)], hide_index=True, key="cue_table")
+        shown = cues[cues["kind"].isin(kinds)].reset_index(drop=True)
+        st.caption("Pick a cue to see all its uses across the collection, by outlet.")
+        picked = st.dataframe(
+            shown, hide_index=True, key=f"cue_table-{ui.nonce()}", on_select="rerun", selection_mode="single-row"
+        )
+        if picked and picked.selection.rows:
+            ui.open_explore(shown.iloc[picked.selection.rows[0]]["cue"])
 
     st.subheader("Correct loaded wording")
     st.caption(

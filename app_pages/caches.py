@@ -230,3 +230,13 @@ def comparison(rep: Report):
         make,
         lambda _: BYTES_PER_ITEM * 4 * sum(len(r.sentences) for r in rep.articles),
     )
+
+
+def html_report(rep: Report) -> str:
+    """The collection's self-contained HTML report (framing.html_report), under its name."""
+    from pathlib import Path
+
+    from framing.html_report import collection_html
+
+    validation = Path(__file__).resolve().parent.parent / "docs" / "validation.md"
+    return collection_html(rep, comparison(rep) if event_model_applies(rep) else None, session.name(), validation)

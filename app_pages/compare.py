@@ -124,7 +124,7 @@ layers = set(
     st.pills("Highlight", HIGHLIGHT_KINDS, selection_mode="multi", default=list(HIGHLIGHT_KINDS), key="compare_layers")
     or []
 )
-tint = st.toggle("Tone tint", value=True, key="compare_tint")
+tint = st.toggle("Tone marks", value=True, key="compare_tint")
 st.html(legend_html(layers, tint))
 left, right = st.columns(2, gap="large")
 with left:

@@ -289,9 +289,14 @@ if editor:
 
 st.subheader("Download")
 st.caption("The same tables, columns and values as `python -m framing score` (see the README's data dictionary).")
-c1, c2, c3, c4, c5 = st.columns(5)
+c1, c2, c3, c4, c5, c6 = st.columns(6)
 ui.download(c1, "articles.csv", lambda: table_to_csv(report.article_table()), "dl_articles")
 ui.download(c2, "sentences.csv", lambda: table_to_csv(report.sentence_table()), "dl_sentences")
 ui.download(c3, "spans.csv", lambda: table_to_csv(report.span_table()), "dl_spans")
 ui.download(c4, "quotes.csv", lambda: table_to_csv(report.quote_table()), "dl_quotes")
 ui.download(c5, "report.json", report.to_json, "dl_report")
+ui.download(c6, "report.html", lambda: caches.html_report(report), "dl_html")
+st.caption(
+    "report.html: the collection in one printable file (findings, headlines, charts, scores, every article "
+    "highlighted, methods and validity figures), as `python -m framing report` writes it."
+)

@@ -15,6 +15,7 @@ PAGES = {
     "compare": "app_pages/compare.py",
     "relations": "app_pages/relations.py",
     "actors": "app_pages/actors.py",
+    "explore": "app_pages/explore.py",
     "data": "app_pages/data.py",
     "methods": "app_pages/methods.py",
 }
@@ -41,7 +42,7 @@ def md(text: object) -> str:
 def download(where, name: str, make, key: str) -> None:
     """A download button whose file is built only when it is clicked: exporting a large collection
     takes seconds, and every rerun of the page would otherwise pay for every file."""
-    mime = "application/json" if name.endswith(".json") else "text/csv"
+    mime = {".json": "application/json", ".html": "text/html"}.get(name[name.rfind(".") :], "text/csv")
     where.download_button(name, make, name, mime, key=key)
 
 
@@ -55,6 +56,13 @@ def open_article(article_id: str, sentence: int | None = None, highlight: str | 
         **({"highlight": highlight} if highlight else {}),
     }
     st.switch_page(PAGES["article"], query_params=query)
+
+
+def open_explore(words: str) -> None:
+    """Go to the Explore page with every use of ``words`` in the collection."""
+    st.session_state["nav_nonce"] = st.session_state.get("nav_nonce", 0) + 1
+    st.session_state.pop("explore_query", None)  # the address's words, not the box's last ones
+    st.switch_page(PAGES["explore"], query_params={"q": words})
 
 
 # The event-call choice that leaves the call to the detection (Data and Relations pages).
@@ -82,6 +90,21 @@ def selected_article(event) -> str | None:
     """The article id of the first point of a plotly selection event, if any."""
     custom = selected_point(event)
     return custom[0] if custom else None
+
+
+def scroll_to(selector: str) -> None:
+    """Scroll the page to the first element matching ``selector`` (a constant of ours, never user
+    text) once it is drawn: a drill-down opened at a sentence shows that sentence."""
+    import json
+
+    import streamlit.components.v1 as components
+
+    components.html(
+        "<script>(function find(tries){const el=window.parent.document.querySelector(" + json.dumps(selector) + ");"
+        "if(el){el.scrollIntoView({block:'center'});}else if(tries>0){setTimeout(()=>find(tries-1),100);}})(50);"
+        "</script>",
+        height=0,
+    )
 
 
 def unit_of(m) -> str:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m framing score|compare|evaluate|bench …`` (also ``framing …``).
+"""Command line: ``python -m framing score|compare|report|evaluate|bench …`` (also ``framing …``).
 
 Argument parsing and output only: the work is done by library functions.
 
@@ -97,6 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
     )
     cmp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+
+    rep = sub.add_parser("report", help="write a self-contained HTML report of a collection (findings, charts, texts)")
+    rep.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .md .html .csv .json .jsonl)")
+    rep.add_argument("--out", required=True, help="the HTML file to write")
+    rep.add_argument("--title", default=None, help="the report's title (default: the first folder's name)")
+    rep.add_argument(
+        "--first-line-headline",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
+    )
+    rep.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = sub.add_parser("evaluate", help="measure every signal against the annotated corpora (dev/test split)")
     ev.add_argument(
@@ -239,6 +251,30 @@ def run_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_report(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .html_report import collection_html
+
+    config = DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
+    items = list(_read(args.paths, config))
+    articles = [item for item in items if isinstance(item, Article)]
+    errors = [item for item in items if isinstance(item, LoadError)]
+    if not articles:
+        print("error: no articles to report on", file=sys.stderr)
+        return EXIT_FAILED
+    report = build_report(articles, errors, config)
+    comparison = compare(report, config) if len(report.articles) > 1 else None
+    title = args.title or Path(args.paths[0]).resolve().name
+    validation = Path(__file__).resolve().parent.parent / "docs" / "validation.md"
+    Path(args.out).write_text(collection_html(report, comparison, title, validation), encoding="utf-8")
+    if not args.quiet:
+        print(
+            f"reported on {len(report.articles)} article(s), {len(errors)} failed: {printable(args.out)}",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED if errors else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -246,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
     try:
-        return {"compare": run_compare, "evaluate": run_evaluate, "bench": run_bench}.get(args.command, run_score)(args)
+        commands = {"compare": run_compare, "report": run_report, "evaluate": run_evaluate, "bench": run_bench}
+        return commands.get(args.command, run_score)(args)
     except FramingError as exc:
         print(f"error: {printable(_one_line(str(exc)))}", file=sys.stderr)
         return EXIT_FAILED

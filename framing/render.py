@@ -55,6 +55,7 @@ CSS = """
 .fr-quote{font-style:italic;color:#1b5e20}
 .fr-legend span{display:inline-block;margin:0 .9rem .3rem 0;padding:0 .4rem;border-radius:3px;font-size:.9rem}
 .fr-focus{outline:2px solid #1f4e79;outline-offset:2px}
+.fr-toned::before{content:"";display:inline-block;width:.3em;height:1.1em;margin:0 .3em 0 .15em;vertical-align:-.2em;border-radius:2px;background:var(--fr-tone)}
 .fr-diff{line-height:1.7;font-size:.98rem}
 .fr-del{background:#fde2e2;text-decoration:line-through;color:#8a1c1c}
 .fr-ins{background:#dcf5dc;color:#0b5d1e}
@@ -63,12 +64,16 @@ CSS = """
 """
 
 
+# Tone marks: purple for positive, orange for negative (the heatmap's palette: no good/bad reading).
+TONE_POSITIVE, TONE_NEGATIVE = "94,60,153", "230,97,1"
+
+
 def tone_color(tone: float | None, config: Config = DEFAULT_CONFIG) -> str | None:
-    """A translucent green (positive) or red (negative) proportional to |tone|."""
+    """A purple (positive) or orange (negative) whose opacity grows with |tone|."""
     if tone is None or abs(tone) < config.tone_tint_threshold:
         return None
-    alpha = round(0.08 + 0.27 * min(1.0, abs(tone)), 3)
-    return f"rgba(46,160,67,{alpha})" if tone > 0 else f"rgba(215,58,73,{alpha})"
+    alpha = round(0.25 + 0.75 * min(1.0, abs(tone)), 3)
+    return f"rgba({TONE_POSITIVE if tone > 0 else TONE_NEGATIVE},{alpha})"
 
 
 def _describe(e: Evidence) -> str:
@@ -95,13 +100,15 @@ def highlight_html(
     roles: tuple[str, ...] | None = None,
     focus: int | None = None,
     only: int | None = None,
+    anchors: str | None = None,
 ) -> str:
     """The article's cleaned text as escaped HTML with the chosen evidence layers highlighted.
 
     ``roles`` limits the output to sentences of those roles (e.g. ``("headline",)``); the text
     between two rendered sentences is kept so paragraphs stay intact. ``focus``: a sentence
     index to outline (the sentence a chart or a comparison pointed at). ``only``: render just
-    that sentence.
+    that sentence. ``anchors``: give each sentence the id ``<anchors>-s<index>`` (a document
+    that links to its sentences).
     """
     text = report.article.text
     sentences = [
@@ -123,12 +130,16 @@ def highlight_html(
             active = [e for e in inside if e.start <= a and e.end >= b]
             parts.append(_segment(text[a:b], active))
         color = tone_color(s.tone) if tint else None
-        style = f' style="background:{color}"' if color else ""
+        # tone is a mark in the margin of the sentence (a bar before it), never a background that
+        # would hide the highlights inside it
+        style = f' style="--fr-tone:{color}"' if color else ""
         tone = "tone: not computed" if s.tone is None else f"tone {s.tone:+.2f}"
         title = html.escape(f"sentence {s.index} · {s.role} · {tone}", quote=True)
         focused = " fr-focus" if s.index == focus else ""
+        toned = " fr-toned" if color else ""
+        anchor = f' id="{html.escape(anchors, quote=True)}-s{s.index}"' if anchors else ""
         out.append(
-            f'<span class="fr-s{focused}" data-sentence="{s.index}"{style} title="{title}">{"".join(parts)}</span>'
+            f'<span class="fr-s{focused}{toned}"{anchor} data-sentence="{s.index}"{style} title="{title}">{"".join(parts)}</span>'
         )
         previous_end = s.end
     out.append("</div>")
@@ -154,8 +165,11 @@ def legend_html(layers: set[str] | frozenset[str] = frozenset(HIGHLIGHT_KINDS), 
         }.get(layer.kind, f"background:{layer.color}")
         items.append(f'<span style="{css}" title="{html.escape(layer.description)}">{html.escape(layer.label)}</span>')
     if tint:
-        items.append('<span style="background:rgba(46,160,67,.3)">positive sentence</span>')
-        items.append('<span style="background:rgba(215,58,73,.3)">negative sentence</span>')
+        for rgb, what in ((TONE_POSITIVE, "positive"), (TONE_NEGATIVE, "negative")):
+            items.append(
+                f'<span><span style="display:inline-block;width:.3em;height:1.1em;vertical-align:-.2em;'
+                f'border-radius:2px;margin-right:.3em;background:rgba({rgb},.8)"></span>{what} sentence (mark before it)</span>'
+            )
     return CSS + '<div class="fr-legend">' + "".join(items) + "</div>"
 
 

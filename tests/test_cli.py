@@ -160,3 +160,14 @@ def test_a_txt_files_first_line_is_its_headline_unless_switched_off(tmp_path):
     with_headline, without = pd.read_csv(on).iloc[0], pd.read_csv(off).iloc[0]
     assert (with_headline["outlet"], with_headline["title"]) == ("guardian", "Senate passes the budget.")
     assert without["title"] != "Senate passes the budget."
+
+
+def test_report_writes_one_html_file_with_findings_and_every_article(tmp_path):
+    from conftest import ROOT as root
+
+    out = tmp_path / "summit.html"
+    assert main(["report", str(root / "tests" / "fixtures" / "events" / "summit"), "--out", str(out), "-q"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<title>summit</title>" in page
+    assert "uses the most loaded wording" in page  # the findings
+    assert page.count("class='article'") == 3

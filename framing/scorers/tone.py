@@ -105,6 +105,7 @@ class NewsVader(SentimentIntensityAnalyzer):
                 slots = [part.lower().split("|") for part in entry.cue.split()]
                 terms.update(itertools.product(*slots))
         self.neutral_terms = frozenset(terms)
+        self.term_starts = frozenset(t[0] for t in terms)  # a term can begin only at one of these
         self.longest_term = max((len(t) for t in terms), default=0)
         self.modifiers = frozenset(BOOSTER_DICT)  # degree words: they shift a neighbour, carry nothing
         self.but = "but"
@@ -113,6 +114,8 @@ class NewsVader(SentimentIntensityAnalyzer):
         lowered = [w.lower() for w in words]
         covered: set[int] = set()
         for i in range(len(lowered)):
+            if lowered[i] not in self.term_starts:
+                continue
             for n in range(min(self.longest_term, len(lowered) - i), 1, -1):
                 if tuple(lowered[i : i + n]) in self.neutral_terms:
                     covered.update(range(i, i + n))
@@ -129,6 +132,7 @@ class NewsVader(SentimentIntensityAnalyzer):
             lowered = item.lower()
             if (
                 i in neutral
+                or lowered not in self.lexicon  # VADER's sentiment_valence adds 0 for it: the common case
                 or lowered in self.modifiers
                 or (i < len(words) - 1 and lowered == "kind" and words[i + 1].lower() == "of")
             ):

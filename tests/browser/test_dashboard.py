@@ -112,6 +112,11 @@ def test_coverage_cell_opens_the_sentence_in_its_article(page, server):
     page.wait_for_url(re.compile(r"/article\?article=[^&]+&sentence=\d+"))
     page.wait_for_selector(".fr-text .fr-focus")
     assert page.locator(".fr-text .fr-focus").first.is_visible()
+    focus = page.locator(".fr-text .fr-focus").first
+    page.wait_for_function(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight }",
+        arg=focus.element_handle(),
+    )  # scrolled to: the sentence is on screen, not somewhere below
 
 
 def test_the_grids_own_csv_export_is_not_offered(page, server):
@@ -254,7 +259,78 @@ def test_uploads_get_outlet_headline_and_date_and_the_user_corrects_them(page, s
         "() => [...document.querySelectorAll('[data-testid=stDataFrame] tr')]"
         ".some(r => r.innerText.includes('cnn_budget') && [...r.cells].some(c => c.innerText.trim() === 'CNN'))"
     )
-    page.goto(f"{server}/article?article=cnn_budget")
+    page.get_by_role("button", name="Open cnn_budget").click()  # in this session: a reload would start another
+    page.wait_for_url(re.compile(r"/article\?article=cnn_budget"))
     page.wait_for_selector(".fr-text")
     wait_for_app(page)
-    assert "CNN" in page.locator('[data-testid="stMain"]').inner_text()
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "CNN"
+
+
+def test_the_first_screen_names_the_collection_answers_and_marks_the_headlines(page, server):
+    page.goto(server)
+    page.wait_for_selector(".js-plotly-plot")
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator("h1").first.inner_text() == "Seed collection"
+    text = main.inner_text()
+    assert "Content-site rewrite is a rewrite of Local TV station (CNN wire)" in text
+    assert "reports a related event" in text
+    marked = main.locator(".fr-text .fr-loaded")  # the headlines side by side, loaded words marked
+    assert {"assertively", "influentially", "pivotal"} <= set(marked.all_inner_texts())
+    shot(page, "first-screen-seeds")
+    # the heatmap prints its differences and says what its colours mean
+    heat = page.locator(".js-plotly-plot").first
+    heat.scroll_into_view_if_needed()
+    cells = heat.locator(".textpoint").all_inner_texts()
+    assert any(c.endswith("pts") for c in cells) and any(c.startswith("+") for c in cells)
+    assert "noise level" in heat.inner_text()
+    # a finding opens the words it rests on, that kind alone highlighted
+    page.get_by_role("button", name="Evidence").first.click()
+    page.wait_for_url(re.compile(r"/article\?article=000_e191cd35296de808.*highlight=loaded"))
+    page.wait_for_selector(".fr-focus .fr-loaded")
+    wait_for_app(page)
+    assert page.locator(".fr-text .fr-hedge").count() == 0
+
+
+EVENT_FILES = ["wire.txt", "explainer.txt", "partisan_left.txt", "partisan_right.txt"]
+
+
+def test_a_researchers_own_txt_files_get_a_first_screen_of_their_own(page, server):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "shutdown"
+    page.goto(f"{server}/data")
+    page.wait_for_selector('input[type="file"]', state="attached")
+    wait_for_app(page)
+    page.set_input_files(
+        'input[type="file"]',
+        files=[{"name": n, "mimeType": "text/plain", "buffer": (folder / n).read_bytes()} for n in EVENT_FILES],
+    )
+    page.get_by_role("button", name=re.compile(r"Add 4 file")).click()
+    page.wait_for_selector("text=Added 4 article")
+    wait_for_app(page)
+    page.get_by_role("link", name="Overview").click()
+    page.wait_for_selector(".js-plotly-plot")
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator("h1").first.inner_text() == "New collection (not saved)"
+    assert "uses the most loaded wording of the 4 independent voices" in main.inner_text()
+    assert "Seed collection" not in page.locator('[data-testid="stSidebar"]').inner_text()
+    shot(page, "first-screen-upload")
+
+
+def test_a_drill_down_opened_at_a_late_sentence_scrolls_to_it_and_marks_tone_in_the_margin(page, server):
+    page.goto(f"{server}/article?article=001_7e04422d48fc93a1&sentence=19")
+    page.wait_for_selector(".fr-text .fr-focus")
+    wait_for_app(page)
+    focus = page.locator(".fr-text .fr-focus").first
+    page.wait_for_function(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight }",
+        arg=focus.element_handle(),
+    )
+    # tone is a mark before the sentence, so a highlight inside a toned sentence keeps its colour
+    toned = page.locator(".fr-text .fr-toned").first
+    assert toned.evaluate("e => getComputedStyle(e).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+    mark = toned.evaluate("e => getComputedStyle(e, '::before').backgroundColor")
+    assert mark not in ("rgba(0, 0, 0, 0)", "transparent")
+    shot(page, "drill-down-focus")
