@@ -58,7 +58,7 @@ def test_csv_download_equals_the_cli_output(page, server, tmp_path):
     page.wait_for_selector("text=articles.csv")
     wait_for_app(page)
     with page.expect_download() as info:
-        page.get_by_role("button", name="articles.csv").click()
+        page.get_by_role("button", name="articles.csv", exact=True).click()
     downloaded = tmp_path / "downloaded.csv"
     info.value.save_as(downloaded)
     assert main(["score", str(SEEDS), "--out", str(tmp_path / "cli.csv"), "-q"]) == 0
@@ -281,7 +281,7 @@ def test_the_first_screen_names_the_collection_answers_and_marks_the_headlines(p
     # the heatmap prints its differences and says what its colours mean
     heat = page.locator(".js-plotly-plot").first
     heat.scroll_into_view_if_needed()
-    cells = heat.locator(".textpoint").all_inner_texts()
+    cells = heat.locator(".textpoint text").evaluate_all("els => els.map(e => e.textContent)")
     assert any(c.endswith("pts") for c in cells) and any(c.startswith("+") for c in cells)
     assert "noise level" in heat.inner_text()
     # a finding opens the words it rests on, that kind alone highlighted
