@@ -118,11 +118,11 @@ async def one_session(browser, url: str, collection: int, article: str, n_articl
     result = {"overview": None, "drill": None, "errors": []}
     try:
         t = time.perf_counter()
-        await page.goto(f"{url}/overview?collection={collection}", timeout=RENDER_TIMEOUT_MS)
+        await page.goto(f"{url}/?collection={collection}", timeout=RENDER_TIMEOUT_MS)
         await page.wait_for_function(
             "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3", timeout=RENDER_TIMEOUT_MS
         )
-        await page.get_by_text(f"{n_articles} articles.", exact=False).first.wait_for(timeout=RENDER_TIMEOUT_MS)
+        await page.get_by_text(f"{n_articles:,} articles", exact=False).first.wait_for(timeout=RENDER_TIMEOUT_MS)
         result["overview"] = time.perf_counter() - t
         t = time.perf_counter()
         await page.goto(f"{url}/article?collection={collection}&article={article}", timeout=RENDER_TIMEOUT_MS)
@@ -151,7 +151,7 @@ async def hostile_session(browser, url: str, files: dict[str, bytes] | None = No
             await page.set_input_files(
                 'input[type="file"]', files=[{"name": name, "mimeType": "text/plain", "buffer": data}]
             )
-            add = page.get_by_role("button", name="Add 1 file(s) to the collection")
+            add = page.get_by_role("button", name="Add 1 file(s)")
             await add.click(timeout=RENDER_TIMEOUT_MS)
             await add.wait_for(state="detached", timeout=RENDER_TIMEOUT_MS)  # the upload was taken
             await page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=RENDER_TIMEOUT_MS)

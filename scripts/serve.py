@@ -47,9 +47,9 @@ class Running(NamedTuple):
 
 
 @contextlib.contextmanager
-def streamlit_server(db: str | None = None):
-    """``streamlit run app.py`` on a free loopback port (collections in ``db``, else a fresh
-    database); yields its URL and process id once it answers."""
+def streamlit_server(db: str | None = None, script: str = "app.py"):
+    """``streamlit run app.py`` (or another ``script``) on a free loopback port (collections in
+    ``db``, else a fresh database); yields its URL and process id once it answers."""
     port = free_port()
     env = {
         **os.environ,
@@ -61,7 +61,7 @@ def streamlit_server(db: str | None = None):
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.headless",
         "true",
         "--server.port",
