@@ -154,8 +154,10 @@ if report.articles:
         "(an empty language is detected again; the event call is the Relations page's)."
     )
     calls = {a.id: a.event for a in session.articles()}
-    shown = ok[["article_id", "outlet", "title", "published", "language", "source", "words", "removed_parts"]].assign(
-        published=ok["published"].astype(object).fillna(""),
+    editable = ["outlet", "title", "published", "language"]
+    shown = ok[["article_id", *editable, "source", "words", "removed_parts"]].assign(
+        # text columns as text even when every value is missing (a float column of NaN cannot be edited)
+        **{column: ok[column].astype(object).fillna("").astype(str) for column in editable},
         event=ok["article_id"].map(lambda i: calls.get(i) or ui.AUTO_EVENT),
     )
     edited = st.data_editor(

@@ -538,3 +538,11 @@ def test_explore_lists_every_use_of_a_cue_by_outlet_and_each_outlets_distinctive
 def test_the_data_page_offers_the_html_report():
     at = run_page("data")
     assert any(b.label == "report.html" for b in at.get("download_button"))
+
+
+def test_a_new_collection_of_records_without_headlines_or_dates_gets_an_editable_table():
+    at = run_page("data")
+    records = b"\n".join(b'{"text": "Record %d: the council met on Tuesday."}' % i for i in range(3))
+    add_files(at, [("records.jsonl", records, "application/json")])
+    assert not at.exception, [e.value for e in at.exception]
+    assert (at.get("arrow_data_editor") or at.get("data_editor")) and len(frame_with(at, "removed_parts")) == 3

@@ -334,3 +334,29 @@ def test_a_drill_down_opened_at_a_late_sentence_scrolls_to_it_and_marks_tone_in_
     mark = toned.evaluate("e => getComputedStyle(e, '::before').backgroundColor")
     assert mark not in ("rgba(0, 0, 0, 0)", "transparent")
     shot(page, "drill-down-focus")
+
+
+def test_a_cue_opens_all_its_uses_in_context_and_the_report_downloads_as_one_html_file(page, server, tmp_path):
+    page.goto(f"{server}/explore?q=historic")
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    wait_for_app(page)
+    rows = page.locator("[data-testid='stDataFrame']").first.locator("tr", has_text="historic")
+    rows.first.wait_for(state="attached")
+    assert rows.count() >= 2  # every use, each with its outlet and the words around it
+    assert "Distinctive words per outlet" in page.locator('[data-testid="stMain"]').inner_text()
+    shot(page, "explore")
+    page.get_by_role("link", name="Data").click()
+    page.wait_for_selector("text=report.html")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="report.html", exact=True).click()
+    saved = tmp_path / "report.html"
+    info.value.save_as(saved)
+    html = saved.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "What stands out" in html and "fr-ev fr-loaded" in html
+    report = page.context.new_page()  # the file alone, offline: it draws its charts and fetches nothing
+    fetched = []
+    report.on("request", lambda r: fetched.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+    report.goto(saved.as_uri())
+    report.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2")
+    assert fetched == []
