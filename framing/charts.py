@@ -69,9 +69,7 @@ def metrics_by_outlet(
     fig = make_subplots(
         rows=rows,
         cols=columns,
-        subplot_titles=[
-            f"{SPEC[m].axis_label} ({'%' if SPEC[m].scale.kind == 'share' else SPEC[m].unit})" for m in metrics
-        ],
+        subplot_titles=[f"{SPEC[m].axis_label} ({_unit_short(SPEC[m])})" for m in metrics],
         vertical_spacing=0.22 if rows > 1 else 0.1,
         horizontal_spacing=0.07,
     )
@@ -116,6 +114,14 @@ def metrics_by_outlet(
         legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0, itemclick=False, itemdoubleclick=False),
     )
     return fig
+
+
+def _unit_short(spec) -> str:
+    """A panel title's unit: short enough for a quarter of the page."""
+    if spec.scale.kind == "share":
+        return "%"
+    short = {"compound −1…1": "−1…1", "per 100 words": "per 100 w.", "weighted per 100 words": "per 100 w."}
+    return short.get(spec.unit, spec.unit)
 
 
 def _only(report: Report, only: tuple[str, ...] | None) -> Report:
@@ -389,7 +395,7 @@ def actor_tone(report: Report, actor_table, top: int = 12) -> go.Figure:
             y=y,
             mode="markers+text",
             text=text,
-            textfont=dict(size=10),
+            textfont=dict(size=10, color=["#fff" if abs(v) >= 0.3 else "#222" for v in z]),
             customdata=custom,
             marker=dict(
                 symbol="square",
@@ -405,8 +411,8 @@ def actor_tone(report: Report, actor_table, top: int = 12) -> go.Figure:
         )
     )
     fig.update_layout(
-        height=120 + (CELL + 8) * len(actors),
-        margin=dict(l=10, r=10, t=40, b=10),
+        height=170 + (CELL + 16) * len(actors),  # the outlets' names stand angled above the cells
+        margin=dict(l=10, r=10, t=120, b=10),
         xaxis=dict(side="top", categoryorder="array", categoryarray=[labels[i] for i in ids]),
         yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=[html.escape(a) for a in actors]),
         plot_bgcolor="#fafafa",
