@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -259,6 +260,12 @@ def test_uploads_get_outlet_headline_and_date_and_the_user_corrects_them(page, s
         "() => [...document.querySelectorAll('[data-testid=stDataFrame] tr')]"
         ".some(r => r.innerText.includes('cnn_budget') && [...r.cells].some(c => c.innerText.trim() === 'CNN'))"
     )
+    # the edit reruns the page on the server: wait for that run to start and end, so the next click is not lost to it
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="attached", timeout=3_000)
+    wait_for_app(page)
     page.get_by_role("button", name="Open cnn_budget").click()  # in this session: a reload would start another
     page.wait_for_url(re.compile(r"/article\?article=cnn_budget"))
     page.wait_for_selector(".fr-text")
