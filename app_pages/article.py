@@ -90,7 +90,7 @@ with score_col:
                 "metric": m.label,
                 "value": "" if mv.value is None else m.display(mv.value),
                 "vs. others' median": "" if rel is None or rel.value is None else m.display(rel.value, signed=True),
-                "unit": ui.unit_of(m),
+                "unit": m.shown_unit,
                 "note": mv.reason or (rel.reason if rel is not None and rel.reason else ""),
             }
         )

@@ -189,17 +189,29 @@ def report() -> Report:
     return replace(shared_report, errors=tuple(session.load_errors()))
 
 
-def figure(rep: Report, name: str, *args):
-    """A chart of framing.charts for the session's collection, built once per collection and arguments
-    (thousands of articles take seconds to chart; every click reruns the page)."""
-    from framing import charts
-
+def _derived(module, rep: Report, name: str, args: tuple):
+    """``module.name(rep, *args)`` for the session's collection, computed once per collection and
+    arguments: every click reruns the page, and over thousands of articles these take seconds."""
     current = session.articles()
     return _collection_cache(current).get(
-        ("figure", collection_key(current), session.event_calls(), name, args),
-        lambda: getattr(charts, name)(rep, *args),
+        (module.__name__, collection_key(current), session.event_calls(), name, args),
+        lambda: getattr(module, name)(rep, *args),
         lambda _: BYTES_PER_ITEM * 8 * len(rep.articles),
     )
+
+
+def figure(rep: Report, name: str, *args):
+    """A chart of framing.charts for the session's collection."""
+    from framing import charts
+
+    return _derived(charts, rep, name, args)
+
+
+def explored(rep: Report, name: str, *args):
+    """A search or keyness table of framing.explore for the session's collection."""
+    from framing import explore
+
+    return _derived(explore, rep, name, args)
 
 
 def event_model_applies(rep: Report) -> bool:

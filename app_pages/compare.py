@@ -43,7 +43,7 @@ for m in METRICS:
             "left": "" if va is None else m.display(va),
             "right": "" if vb is None else m.display(vb),
             "right − left": "" if va is None or vb is None else m.display(vb - va, signed=True),
-            "unit": ui.unit_of(m),
+            "unit": m.shown_unit,
             "note": "; ".join(x for x in (a.metrics[m.name].reason, b.metrics[m.name].reason) if x),
         }
     )

@@ -4,7 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import access, caches, deploy, session, ui
-from framing.corpus import EVENT_CHOICES, SUPPORTED_SUFFIXES, LoadError, article_from_text, parse_uploads
+from framing.corpus import (
+    EDITABLE_METADATA,
+    EVENT_CHOICES,
+    SUPPORTED_SUFFIXES,
+    LoadError,
+    article_from_text,
+    parse_uploads,
+)
 from framing.errors import FetchError, FramingError, InputError
 from framing.fetch import article_from_url
 from framing.report import table_to_csv
@@ -154,7 +161,7 @@ if report.articles:
         "(an empty language is detected again; the event call is the Relations page's)."
     )
     calls = {a.id: a.event for a in session.articles()}
-    editable = ["outlet", "title", "published", "language"]
+    editable = [c for c in EDITABLE_METADATA if c != "event"]
     shown = ok[["article_id", *editable, "source", "words", "removed_parts"]].assign(
         # text columns as text even when every value is missing (a float column of NaN cannot be edited)
         **{column: ok[column].astype(object).fillna("").astype(str) for column in editable},
@@ -176,15 +183,14 @@ if report.articles:
             "removed_parts": st.column_config.NumberColumn("removed parts", format="%d"),
         },
     )
-    changes = {}
-    for (_, before), (_, after) in zip(shown.iterrows(), edited.iterrows(), strict=True):
-        fields = {
-            key: ("" if after[key] == ui.AUTO_EVENT else after[key])
-            for key in ("outlet", "title", "published", "language", "event")
-            if str(after[key] if after[key] is not None else "") != str(before[key] if before[key] is not None else "")
+    columns = list(EDITABLE_METADATA)
+    changed = edited[columns].fillna("").astype(str).ne(shown[columns].astype(str))  # a cell emptied reads None
+    changes = {
+        shown.at[row, "article_id"]: {
+            c: ("" if edited.at[row, c] == ui.AUTO_EVENT else edited.at[row, c]) for c in columns if changed.at[row, c]
         }
-        if fields:
-            changes[before["article_id"]] = fields
+        for row in changed.index[changed.any(axis=1)]
+    }
     if changes:
         try:
             session.update_metadata(changes)

@@ -4,7 +4,7 @@ each outlet uses more than the others."""
 import streamlit as st
 
 from app_pages import caches, ui
-from framing.explore import MAX_HITS, keyness, kwic, search
+from framing.explore import MAX_HITS, kwic
 
 report = caches.report()
 if not report.articles:
@@ -22,7 +22,7 @@ if query != st.query_params.get("q", ""):
     st.query_params["q"] = query
 whole = st.toggle("Whole words only", value=True, key="explore_whole")
 if query.strip():
-    hits = search(report, query, whole_words=whole)
+    hits = caches.explored(report, "search", query, whole)
     table = kwic(report, hits)
     if table.empty:
         st.info(f"“{ui.md(query)}” does not occur in the collection's texts.")
@@ -57,7 +57,7 @@ st.caption(
     "log-likelihood (3.84 is p < 0.05 for a single word; with many words compared, read the ranking, not the "
     "test). Counts are the outlet's and the rest's; rates per 10,000 words. Function words and numbers are left out."
 )
-words = keyness(report)
+words = caches.explored(report, "keyness")
 if words.empty:
     st.caption("No outlet has others in its language to be compared with.")
 else:

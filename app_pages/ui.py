@@ -107,11 +107,6 @@ def scroll_to(selector: str) -> None:
     )
 
 
-def unit_of(m) -> str:
-    """A metric's unit as its values are shown (shares as %)."""
-    return "%" if m.scale.kind == "share" else m.unit
-
-
 def metric_column(m):
     """A table column for a metric from the registry: its short name, definition and unit in the
     help, shares as %, counts as whole numbers."""

@@ -116,12 +116,30 @@ def metrics_by_outlet(
     return fig
 
 
+def _diverging_cells(limit: float, title: str, ticks: list[float], labels: list[str] | None = None) -> dict:
+    """The marker of a grid of square cells on the neutral diverging palette, from −``limit`` to
+    ``limit``, with a colour bar titled ``title``."""
+    colorbar = dict(title=dict(text=title, side="top"), tickvals=ticks, **({"ticktext": labels} if labels else {}))
+    return dict(
+        symbol="square",
+        size=CELL,
+        colorscale=NEUTRAL_DIVERGING,
+        cmin=-limit,
+        cmax=limit,
+        line=dict(width=1, color="#ccc"),
+        colorbar=colorbar,
+    )
+
+
+def _text_colors(values, dark: float) -> list[str]:
+    """White on cells coloured dark (|value| of ``dark`` or more), else near black."""
+    return ["#fff" if abs(v) >= dark else "#222" for v in values]
+
+
 def _unit_short(spec) -> str:
     """A panel title's unit: short enough for a quarter of the page."""
-    if spec.scale.kind == "share":
-        return "%"
     short = {"compound −1…1": "−1…1", "per 100 words": "per 100 w.", "weighted per 100 words": "per 100 w."}
-    return short.get(spec.unit, spec.unit)
+    return short.get(spec.shown_unit, spec.shown_unit)
 
 
 def _only(report: Report, only: tuple[str, ...] | None) -> Report:
@@ -163,18 +181,11 @@ def relative_heatmap(
             z = max(-NOISE_MULTIPLES, min(NOISE_MULTIPLES, rel / noise))
             cells[kind].append((x, y, z, shown, [r.article.id, metric, detail]))
     markers = {
-        "signal": dict(
-            symbol="square",
-            size=CELL,
-            colorscale=NEUTRAL_DIVERGING,
-            cmin=-NOISE_MULTIPLES,
-            cmax=NOISE_MULTIPLES,
-            line=dict(width=1, color="#ccc"),
-            colorbar=dict(
-                title=dict(text="difference,<br>× noise level", side="top"),
-                tickvals=[-NOISE_MULTIPLES, -1, 1, NOISE_MULTIPLES],
-                ticktext=[f"−{NOISE_MULTIPLES}× less", "−1×", "+1×", f"+{NOISE_MULTIPLES}× more"],
-            ),
+        "signal": _diverging_cells(
+            NOISE_MULTIPLES,
+            "difference,<br>× noise level",
+            [-NOISE_MULTIPLES, -1, 1, NOISE_MULTIPLES],
+            [f"−{NOISE_MULTIPLES}× less", "−1×", "+1×", f"+{NOISE_MULTIPLES}× more"],
         ),
         "noise": dict(symbol="square", size=CELL, color="#eeeeee", line=dict(width=1, color="#ddd")),
         "empty": dict(symbol="square-x-open", size=CELL - 4, color="#bbb"),
@@ -192,7 +203,7 @@ def relative_heatmap(
                 text=text,
                 textfont=dict(
                     size=10,
-                    color=[("#fff" if abs(v) >= DARK_CELL else "#222") for v in z] if kind == "signal" else "#999",
+                    color=_text_colors(z, DARK_CELL) if kind == "signal" else "#999",
                 ),
                 customdata=custom,
                 showlegend=False,
@@ -395,18 +406,12 @@ def actor_tone(report: Report, actor_table, top: int = 12) -> go.Figure:
             y=y,
             mode="markers+text",
             text=text,
-            textfont=dict(size=10, color=["#fff" if abs(v) >= 0.3 else "#222" for v in z]),
+            textfont=dict(size=10, color=_text_colors(z, 0.3)),
             customdata=custom,
-            marker=dict(
-                symbol="square",
-                size=CELL,
-                color=z,
-                colorscale=NEUTRAL_DIVERGING,
-                cmin=-0.5,
-                cmax=0.5,
-                line=dict(width=1, color="#ccc"),
-                colorbar=dict(title=dict(text="tone towards<br>(mentions)", side="top"), tickvals=[-0.5, 0, 0.5]),
-            ),
+            marker={
+                **_diverging_cells(0.5, "tone towards<br>(mentions)", [-0.5, 0, 0.5]),
+                "color": z,
+            },
             hovertemplate="%{x}<br>%{y}<br>tone %{marker.color:+.2f} over %{customdata[2]} mention(s)<extra></extra>",
         )
     )

@@ -32,6 +32,28 @@ DEFAULT_SEEDS = os.environ.get("FRAMING_SEEDS", "seeds")
 PROGRESS_DELAY = 2.0
 
 
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    """How inputs become articles: the options every command that reads articles takes."""
+    parser.add_argument(
+        "--first-line-headline",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
+    )
+
+
+def _reading_config(args: argparse.Namespace):
+    return DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
+
+
+def _load_report(args: argparse.Namespace, config):
+    """The scored report of the command's inputs, and the inputs that failed."""
+    items = list(_read(args.paths, config))
+    articles = [item for item in items if isinstance(item, Article)]
+    errors = [item for item in items if isinstance(item, LoadError)]
+    return build_report(articles, errors, config), errors
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -62,12 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="local processes, or a Dask cluster (a LocalCluster unless --scheduler is given)",
     )
     score.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
-    score.add_argument(
-        "--first-line-headline",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
-    )
+    _reading_options(score)
     score.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     cmp = sub.add_parser("compare", help="align the articles of one event: lineage, coverage, wording, actors")
@@ -90,24 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="how to align across languages (default: multilingual when the model is installed)",
     )
-    cmp.add_argument(
-        "--first-line-headline",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
-    )
+    _reading_options(cmp)
     cmp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     rep = sub.add_parser("report", help="write a self-contained HTML report of a collection (findings, charts, texts)")
     rep.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .md .html .csv .json .jsonl)")
     rep.add_argument("--out", required=True, help="the HTML file to write")
     rep.add_argument("--title", default=None, help="the report's title (default: the first folder's name)")
-    rep.add_argument(
-        "--first-line-headline",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="the first line of a .txt file is its headline, whatever its punctuation (default: on)",
-    )
+    _reading_options(rep)
     rep.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = sub.add_parser("evaluate", help="measure every signal against the annotated corpora (dev/test split)")
@@ -171,7 +178,7 @@ def run_score(args: argparse.Namespace) -> int:
         args.format,
         *(Path(p) if p else None for p in (args.sentences, args.spans, args.report, args.quotes)),
     )
-    config = DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
+    config = _reading_config(args)
     written = write_scores(
         _read(args.paths, config),
         outputs,
@@ -196,11 +203,8 @@ def run_score(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from .compare import compare
 
-    config = DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
-    items = list(_read(args.paths, config))
-    articles = [item for item in items if isinstance(item, Article)]
-    errors = [item for item in items if isinstance(item, LoadError)]
-    report = build_report(articles, errors, config)
+    config = _reading_config(args)
+    report, errors = _load_report(args, config)
     comparison = compare(report, config, cross_language=args.cross_language)
     Path(args.out).write_text(comparison.to_json(), encoding="utf-8")
     tables = {
@@ -255,14 +259,11 @@ def run_report(args: argparse.Namespace) -> int:
     from .compare import compare
     from .html_report import collection_html
 
-    config = DEFAULT_CONFIG.with_(first_line_headline=args.first_line_headline)
-    items = list(_read(args.paths, config))
-    articles = [item for item in items if isinstance(item, Article)]
-    errors = [item for item in items if isinstance(item, LoadError)]
-    if not articles:
+    config = _reading_config(args)
+    report, errors = _load_report(args, config)
+    if not report.articles:
         print("error: no articles to report on", file=sys.stderr)
         return EXIT_FAILED
-    report = build_report(articles, errors, config)
     comparison = compare(report, config) if len(report.articles) > 1 else None
     title = args.title or Path(args.paths[0]).resolve().name
     validation = Path(__file__).resolve().parent.parent / "docs" / "validation.md"

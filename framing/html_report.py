@@ -44,10 +44,6 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _anchor(report: Report, article: str) -> str:
-    return f"a{[r.article.id for r in report.articles].index(article)}"
-
-
 def _markdown_tables(text: str) -> str:
     """The project's validation report (Markdown: paragraphs and pipe tables) as HTML."""
     out, rows = [], []
@@ -84,6 +80,7 @@ def collection_html(report: Report, comparison: Comparison | None, title: str, v
     trace) leaves out findings and lineage; ``validation`` is the project's docs/validation.md
     when it is at hand."""
     names = article_labels(report)
+    anchor_of = {r.article.id: f"a{i}" for i, r in enumerate(report.articles)}  # ids are user text: ids of ours
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>{_e(title)}</title>",
@@ -97,7 +94,7 @@ def collection_html(report: Report, comparison: Comparison | None, title: str, v
     if comparison is not None:
         parts.append("<h2>What stands out</h2><ol>")
         for f in findings(report, comparison):
-            target = _anchor(report, f.article) + (f"-s{f.sentence}" if f.sentence is not None else "")
+            target = anchor_of[f.article] + (f"-s{f.sentence}" if f.sentence is not None else "")
             where = f"{names[f.article]}" + (f", sentence {f.sentence}" if f.sentence is not None else "")
             parts.append(f"<li>{_e(f.text)} <a href='#{target}'>({_e(where)})</a></li>")
         parts.append("</ol>")
@@ -105,7 +102,7 @@ def collection_html(report: Report, comparison: Comparison | None, title: str, v
     for card in roundup(report, comparison):
         note = " · ".join(_e(x) for x in (card.note, card.published, card.language) if x)
         parts.append(
-            f"<div class='card'><strong><a href='#{_anchor(report, card.article)}'>{_e(card.label)}</a></strong>"
+            f"<div class='card'><strong><a href='#{anchor_of[card.article]}'>{_e(card.label)}</a></strong>"
             f"<div class='note'>{note}</div>{headline_html(report.get(card.article))}</div>"
         )
     parts.append("</div>")
@@ -123,13 +120,12 @@ def collection_html(report: Report, comparison: Comparison | None, title: str, v
     parts.append("</tr>")
     for m in METRICS:
         cells = "".join(f"<td class='num'>{_e(m.display(r.value(m.name)))}</td>" for r in report.articles)
-        unit = "%" if m.scale.kind == "share" else m.unit
-        parts.append(f"<tr><td title='{_e(m.definition)}'>{_e(m.label)}</td><td>{_e(unit)}</td>{cells}</tr>")
+        parts.append(f"<tr><td title='{_e(m.definition)}'>{_e(m.label)}</td><td>{_e(m.shown_unit)}</td>{cells}</tr>")
     parts.append("</table><p class='meta'>— : the metric does not apply (the article's page below says why).</p>")
     parts.append("<h2>The articles, highlighted</h2>")
     parts.append(legend_html())
     for r in report.articles:
-        anchor = _anchor(report, r.article.id)
+        anchor = anchor_of[r.article.id]
         empty = {name: reason for name, reason in r.empty_reasons().items() if not name.endswith("_rel")}
         why = "".join(f"<li>{_e(name)}: {_e(reason)}</li>" for name, reason in empty.items())
         parts.append(

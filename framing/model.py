@@ -105,10 +105,15 @@ class MetricSpec:
         shares as %, counts as whole numbers, the rest with their decimals."""
         if value is None:
             return "—"
-        unit = self.scale
-        if unit.kind == "share":
-            return f"{100 * value:{'+' if signed else ''}.0f}%" if not signed else f"{100 * value:+.0f} pts"
-        return f"{value:{'+' if signed else ''},.{unit.decimals}f}"
+        sign = "+" if signed else ""
+        if self.scale.kind == "share":
+            return f"{100 * value:+.0f} pts" if signed else f"{100 * value:.0f}%"
+        return f"{value:{sign},.{self.scale.decimals}f}"
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit its values are shown in: shares as %."""
+        return "%" if self.scale.kind == "share" else self.unit
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,18 @@ def wait_for_app(page):
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
 
 
+def upload(page, server, files: dict[str, bytes]) -> None:
+    """Open the Data page in this session, choose ``files`` (name: bytes) and add them."""
+    page.goto(f"{server}/data")
+    page.wait_for_selector('input[type="file"]', state="attached")
+    wait_for_app(page)
+    page.set_input_files(
+        'input[type="file"]',
+        files=[{"name": name, "mimeType": "text/plain", "buffer": data} for name, data in files.items()],
+    )
+    page.get_by_role("button", name=f"Add {len(files)} file(s)").click()
+
+
 def test_overview_chart_click_opens_the_highlighted_drill_down(page, server):
     page.goto(server)
     page.wait_for_selector(".js-plotly-plot .scatterlayer .points path")
@@ -69,17 +81,7 @@ def test_csv_download_equals_the_cli_output(page, server, tmp_path):
 def test_hostile_text_shows_as_literal_text_and_runs_nothing(page, server):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"{server}/data")
-    page.wait_for_selector('input[type="file"]', state="attached")
-    wait_for_app(page)
-    page.set_input_files(
-        'input[type="file"]',
-        files=[
-            {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE.encode()},
-            {"name": "broken.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\x03" * 64},
-        ],
-    )
-    page.get_by_role("button", name=re.compile(r"Add 2 file")).click()
+    upload(page, server, {"hostile.txt": HOSTILE.encode(), "broken.txt": b"\x00\x01\x02\x03" * 64})
     page.wait_for_selector("text=could not be loaded")
     # the error list is a table of plain text: the bad file and why, side by side
     error_row = page.locator("[data-testid='stDataFrame'] tr", has_text="broken.txt")
@@ -139,17 +141,8 @@ def test_addresses_and_markdown_in_file_names_become_no_link_or_image(page, serv
     button, the title and the messages show it as text; nothing is linked or fetched."""
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(f"{server}/data")
-    page.wait_for_selector('input[type="file"]', state="attached")
-    wait_for_app(page)
     names = ["![x](http:evil.example) www.evil.example.txt", "mail ceo@evil.example now.txt"]
-    page.set_input_files(
-        'input[type="file"]',
-        files=[
-            {"name": n, "mimeType": "text/plain", "buffer": b"The council met. It voted on the budget."} for n in names
-        ],
-    )
-    page.get_by_role("button", name=re.compile(r"Add 2 file")).click()
+    upload(page, server, dict.fromkeys(names, b"The council met. It voted on the budget."))
     page.wait_for_selector("text=Added 2 article")
     wait_for_app(page)
     open_buttons = page.locator('[data-testid="stButton"] button', has_text="Open")
@@ -223,18 +216,7 @@ def test_uploads_get_outlet_headline_and_date_and_the_user_corrects_them(page, s
     """A researcher's .txt files (headline on line 1, ending with a full stop or not) and an
     articles.csv beside them: the outlet comes from the metadata or the file name, the headline
     from the first line; the user corrects an outlet in the table and the article carries it."""
-    page.goto(f"{server}/data")
-    page.wait_for_selector('input[type="file"]', state="attached")
-    wait_for_app(page)
-    page.set_input_files(
-        'input[type="file"]',
-        files=[
-            {"name": "cnn_budget.txt", "mimeType": "text/plain", "buffer": CNN},
-            {"name": "fox_budget.txt", "mimeType": "text/plain", "buffer": FOX},
-            {"name": "articles.csv", "mimeType": "text/csv", "buffer": METADATA},
-        ],
-    )
-    page.get_by_role("button", name=re.compile(r"Add 3 file")).click()
+    upload(page, server, {"cnn_budget.txt": CNN, "fox_budget.txt": FOX, "articles.csv": METADATA})
     page.wait_for_selector("text=Added 2 article")
     wait_for_app(page)
     grid = page.locator("[data-testid='stDataFrame']", has_text="cnn_budget").first
@@ -306,14 +288,7 @@ def test_a_researchers_own_txt_files_get_a_first_screen_of_their_own(page, serve
     from pathlib import Path
 
     folder = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "shutdown"
-    page.goto(f"{server}/data")
-    page.wait_for_selector('input[type="file"]', state="attached")
-    wait_for_app(page)
-    page.set_input_files(
-        'input[type="file"]',
-        files=[{"name": n, "mimeType": "text/plain", "buffer": (folder / n).read_bytes()} for n in EVENT_FILES],
-    )
-    page.get_by_role("button", name=re.compile(r"Add 4 file")).click()
+    upload(page, server, {n: (folder / n).read_bytes() for n in EVENT_FILES})
     page.wait_for_selector("text=Added 4 article")
     wait_for_app(page)
     page.get_by_role("link", name="Overview").click()
