@@ -8,13 +8,19 @@ database's score cache and survive a restart of the server.
 The caches are the app's own, not Streamlit's: any visitor's browser can send Streamlit's
 "clear cache" message, which empties every ``st.cache_*`` of the server, and here it costs
 nothing but the seed collection's reload. They are bounded by an estimate of the memory they
-hold (``[framing] cache_mb``, shared by all sessions). An article longer than any news story
-(``PRIVATE_ARTICLE_CHARS``) is cached in its own session only, with whatever is built from a
-collection holding it, so what one visitor's huge upload costs ends with their session.
+hold (``[framing] cache_mb``). Only what every visitor may see is shared: the seeds and saved
+collections. What is built from an unsaved upload (its scores, and every chart, table and
+comparison of a collection holding it) is cached in the uploading session alone, so what one
+visitor uploads, however large or hostile, costs nothing once their session ends, and the
+server hands the freed memory back to the system then. Two sessions asking for the same shared
+value at once wait for one computation of it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import json
 import threading
 import weakref
@@ -31,15 +37,14 @@ from framing.fingerprint import content_hash
 from framing.report import ArticleReport, Report, for_article
 
 # Memory the shared caches may hold, in MB, unless secrets say otherwise ([framing] cache_mb):
-# about 25,000 scored news articles of 5,000 characters, or 20 articles at the 2M-character limit.
+# about 25,000 scored news articles of 5,000 characters. Each session's own cache has the same bound.
 CACHE_MB = 600
-# Characters above which an article is no news story (the longest in the annotated corpora run
-# to 40,000): its scores stay in the session that uploaded it.
-PRIVATE_ARTICLE_CHARS = 200_000
 # Bytes a scored article holds per character of its text (raw and cleaned text, sentences,
 # evidence): measured with tracemalloc on a 1M-character article, 25; rounded up.
 BYTES_PER_CHAR = 12  # counted on raw and cleaned text, i.e. 24 per character of the article
 BYTES_PER_ITEM = 250  # each sentence and evidence span, beyond its text
+# Seconds after a session's own cache is released before the freed heap is handed back.
+RELEASE_DELAY = 1.0
 # Keys of articles already written to the database's score cache, remembered per database.
 PERSISTED_KEYS = 100_000
 
@@ -51,26 +56,55 @@ def approx_bytes(report: ArticleReport) -> int:
     )
 
 
+class _Pending:
+    """A value being made by one thread, which others asking for the same key wait for."""
+
+    def __init__(self):
+        self.done = threading.Event()
+        self.value: object = None
+        self.made = False
+
+
 class Lru:
     """A thread-safe least-recently-used cache bounded by the bytes its values are estimated to
-    hold. ``get(key, make, size)`` returns the cached value or makes it (outside the lock: two
-    sessions may make the same value at once, and both get an equal one)."""
+    hold. ``get(key, make, size)`` returns the cached value or makes it, outside the lock; other
+    threads asking for a key being made wait for that value rather than make it again (ten
+    visitors opening a collection at once compare it once). Should the maker fail (a rerun
+    stops its script), the next waiter makes it."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
         self._items: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
+        self._pending: dict[Hashable, _Pending] = {}
         self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, make: Callable[[], object], size: Callable[[object], int]):
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key][0]
-        value = make()
-        cost = size(value)
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key][0]
+                pending = self._pending.get(key)
+                if pending is None:
+                    pending = self._pending[key] = _Pending()
+                    break
+            pending.done.wait()
+            if pending.made:
+                return pending.value
+        try:
+            pending.value = make()
+            pending.made = True
+            self._hold(key, pending.value, size(pending.value))
+            return pending.value
+        finally:
+            with self._lock:
+                del self._pending[key]
+            pending.done.set()
+
+    def _hold(self, key: Hashable, value: object, cost: int) -> None:
         if cost > self.max_bytes:
-            return value  # larger than the whole cache: never held
+            return  # larger than the whole cache: never held
         with self._lock:
             if key not in self._items:
                 self._items[key] = (value, cost)
@@ -78,7 +112,6 @@ class Lru:
             while self._bytes > self.max_bytes:
                 _, (_, evicted) = self._items.popitem(last=False)
                 self._bytes -= evicted
-        return value
 
     @property
     def held_bytes(self) -> int:
@@ -91,6 +124,7 @@ class Lru:
 _SHARED = Lru(CACHE_MB * 1_000_000)
 _PERSISTED: OrderedDict[tuple[str, str], None] = OrderedDict()
 _KEYS: weakref.WeakKeyDictionary[Article, tuple[str, str]] = weakref.WeakKeyDictionary()
+_HASHES: weakref.WeakKeyDictionary[Article, str] = weakref.WeakKeyDictionary()
 _KEYS_LOCK = threading.Lock()
 
 
@@ -100,15 +134,38 @@ def shared() -> Lru:
     return _SHARED
 
 
+def _release_memory() -> None:
+    """Hand the heap freed by a closed session back to the system: glibc keeps freed memory in
+    its arenas (one per thread that ran a session) unless asked to trim them."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _own() -> Lru:
-    """This session's own cache, for what is built from a huge article (gone with the session)."""
+    """This session's own cache, for what is built from its unsaved uploads (gone with the session)."""
     if "own_cache" not in st.session_state:
-        st.session_state["own_cache"] = Lru(shared().max_bytes)
+        own = Lru(shared().max_bytes)
+        weakref.finalize(own, lambda: threading.Timer(RELEASE_DELAY, _release_memory).start())
+        st.session_state["own_cache"] = own
     return st.session_state["own_cache"]
 
 
 def is_private(article: Article) -> bool:
-    return len(article.raw_text) > PRIVATE_ARTICLE_CHARS
+    """Whether an article is this session's alone: neither a seed nor in the saved collection."""
+    saved = session.saved_hashes()
+    return article not in set(session.seed_collection()[0]) and not (saved and _content_hash(article) in saved)
+
+
+def _content_hash(article: Article) -> str:
+    """An article's content hash, computed once per article object."""
+    with _KEYS_LOCK:
+        known = _HASHES.get(article)
+    if known is None:
+        known = content_hash(article)
+        with _KEYS_LOCK:
+            _HASHES[article] = known
+    return known
 
 
 def _key(article: Article, fingerprint: str) -> str:
@@ -138,7 +195,7 @@ def collection_key(items) -> tuple[tuple[str, str], ...]:
 def _scored(key: str, article: Article, saved: frozenset[str]) -> ArticleReport:
     """An article's scores: from memory, else (a saved collection's article) from the database's
     score cache, else scored now; a saved article's scores are written to the database once."""
-    persist = bool(saved) and content_hash(article) in saved
+    persist = bool(saved) and _content_hash(article) in saved
     database = deploy.store().engine.url.render_as_string() if persist else ""
 
     def make() -> ArticleReport:

@@ -13,7 +13,7 @@ from .relative import relative_framing
 __all__ = ["Comparison", "compare", "relative_framing"]
 
 
-def __getattr__(name):  # the comparison engine loads scikit-learn; import it only when asked
+def __getattr__(name):  # the comparison engine loads scipy; import it only when asked
     if name in ("Comparison", "compare"):
         from . import comparison
 

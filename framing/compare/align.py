@@ -79,15 +79,73 @@ def units(report: Report, config: Config) -> dict[str, list[Unit]]:
 # --- similarity backends -----------------------------------------------------------------
 
 
+# TF-IDF as scikit-learn's TfidfVectorizer computes it (lowercased text; smooth idf
+# ln((1 + n) / (1 + df)) + 1; sublinear tf 1 + ln(count); rows L2-normalised), written out here
+# because importing scikit-learn costs 2.5 s of a fresh process (it imports scipy.stats), which
+# the dashboard's first screen paid. A test holds the vectors equal to scikit-learn's.
+TOKEN_RE = re.compile(r"(?u)\b\w+\b")
+RUNS_OF_SPACE = re.compile(r"\s\s+")
+CHAR_GRAMS = (3, 4, 5)
+
+
+def _word_grams(text: str) -> list[str]:
+    """Word unigrams and bigrams (TfidfVectorizer's ``word`` analyzer, ngram_range (1, 2))."""
+    tokens = TOKEN_RE.findall(text.lower())
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def _char_grams(text: str) -> list[str]:
+    """Character 3–5-grams inside space-padded words (the ``char_wb`` analyzer)."""
+    grams: list[str] = []
+    for word in RUNS_OF_SPACE.sub(" ", text.lower()).split():
+        grams.extend(_word_char_grams(word))
+    return grams
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_char_grams(word: str) -> tuple[str, ...]:
+    """A word's character grams; a padded word shorter than a gram counts once, whole."""
+    padded, grams = f" {word} ", []
+    for n in CHAR_GRAMS:
+        if len(padded) <= n:
+            grams.append(padded)
+            break
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return tuple(grams)
+
+
+def _l2_rows(m):
+    """``m`` (CSR, float) with each non-empty row scaled to unit length, in place."""
+    lengths = np.diff(m.indptr)
+    squares = np.zeros(m.shape[0])
+    np.add.at(squares, np.repeat(np.arange(m.shape[0]), lengths), m.data * m.data)
+    norms = np.sqrt(squares)
+    norms[norms == 0] = 1
+    m.data /= np.repeat(norms, lengths)
+    return m
+
+
+def _tfidf(docs: list[list[str]]):
+    from scipy.sparse import csr_matrix
+
+    vocabulary: defaultdict[str, int] = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__  # a new gram gets the next column
+    columns = [vocabulary[g] for grams in docs for g in grams]
+    rows = np.repeat(np.arange(len(docs)), [len(grams) for grams in docs])
+    m = csr_matrix((np.ones(len(columns)), (rows, columns)), shape=(len(docs), len(vocabulary)))  # sums repeats
+    df = np.bincount(m.indices, minlength=len(vocabulary))
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    m.data = (np.log(m.data) + 1) * idf[m.indices]
+    return _l2_rows(m)
+
+
 def _tfidf_vectors(texts: list[str]):
     """L2-normalised TF-IDF rows over word 1–2-grams and character 3–5-grams (hstacked)."""
     from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
 
-    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
-    return normalize(hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr())
+    words = _tfidf([_word_grams(t) for t in texts])
+    chars = _tfidf([_char_grams(t) for t in texts])
+    return _l2_rows(hstack([words, chars]).tocsr())
 
 
 def multilingual_available() -> bool:

@@ -1,7 +1,10 @@
 """The dashboard's caches are its own (a visitor's "clear cache" message costs nothing), bounded
-by memory, and keep what one visitor's huge upload costs inside that visitor's session."""
+by memory, shared only for what every visitor sees (seeds, saved collections), and made once."""
 
 from __future__ import annotations
+
+import contextlib
+import threading
 
 import pytest
 import streamlit as st
@@ -43,20 +46,68 @@ def test_the_cache_is_bounded_by_the_memory_it_holds():
     assert lru.get("big", lambda: "huge", lambda _: 5000) == "huge" and "big" not in lru._items  # never held
 
 
-def test_a_huge_article_stays_in_its_own_session(scored):
-    text = "A very long report\n\n" + "The council met and voted on the budget again today. " * 5000
-    assert len(text) > caches.PRIVATE_ARTICLE_CHARS
+def test_an_unsaved_upload_stays_in_its_own_session(scored):
+    text = "A council report\n\n" + "The council met and voted on the budget again today. " * 40
     held = caches.shared().held_bytes
     first = run_page("data")
     first.text_area(key="paste_text").input(text)
     submit(first, "paste_submit")
     assert "pasted-6" in set(frame_with(first, "removed_parts")["article_id"])
-    assert caches.shared().held_bytes - held < 1_000_000  # its ~5 MB of scores are not shared
+    first.switch_page("app_pages/overview.py").run()
+    assert not first.exception and first.get("plotly_chart")
+    assert caches.shared().held_bytes == held  # neither its scores nor the joined collection's are shared
     assert scored.count("pasted-6") == 1
     second = run_page("data")
     second.text_area(key="paste_text").input(text)
     submit(second, "paste_submit")
     assert scored.count("pasted-6") == 2  # scored again for the other visitor: nothing was shared
+
+
+def test_concurrent_requests_for_one_value_make_it_once():
+    lru = caches.Lru(max_bytes=10_000)
+    started, release, made = threading.Event(), threading.Event(), []
+
+    def make():
+        made.append(1)
+        started.set()
+        release.wait(5)
+        return "compared"
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(lru.get("k", make, lambda _: 10))) for _ in range(5)]
+    threads[0].start()
+    started.wait(5)
+    for t in threads[1:]:
+        t.start()
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert results == ["compared"] * 5 and len(made) == 1
+
+
+def test_a_waiter_makes_the_value_when_its_maker_fails():
+    lru = caches.Lru(max_bytes=10_000)
+    started, release = threading.Event(), threading.Event()
+
+    def interrupted():
+        started.set()
+        release.wait(5)
+        raise RuntimeError("the maker's script was stopped")
+
+    def first():
+        with contextlib.suppress(RuntimeError):
+            lru.get("k", interrupted, lambda _: 10)
+
+    maker = threading.Thread(target=first)
+    maker.start()
+    started.wait(5)
+    results = []
+    waiter = threading.Thread(target=lambda: results.append(lru.get("k", lambda: "made again", lambda _: 10)))
+    waiter.start()
+    release.set()
+    maker.join(5)
+    waiter.join(5)
+    assert results == ["made again"] and lru.get("k", lambda: "not again", lambda _: 10) == "made again"
 
 
 def test_an_upload_is_not_parsed_or_scored_past_the_collection_limit(scored):
