@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def _wait(page) -> None:
 
 
 def browser_cold(script: str = "app.py") -> list[float]:
-    """Seconds from opening the first page on a just-started server to its charts being drawn, twice."""
+    """Seconds from opening the first page on a just-started server to its charts being drawn, twice
+    (the sentence-embedding cache is whatever ``FRAMING_CACHE`` names)."""
     from playwright.sync_api import sync_playwright
     from serve import CHROMIUM_FLAGS, chromium_path, streamlit_server
 
@@ -144,16 +146,21 @@ def main(argv=None) -> int:
         floor_script = Path(tmp) / "floor.py"
         floor_script.write_text(FLOOR, encoding="utf-8")
         floor, floor_again = browser_cold(str(floor_script.relative_to(ROOT)))
-    cold, warm = browser_cold()
     print(
         f"floor: a bare Streamlit page with one table and three plotly charts, cold first render {floor:.2f} s "
         f"(again {floor_again:.2f} s)"
     )
-    print(
-        f"cold first render of the Overview in the browser (fresh server, seeds): {cold:.2f} s, "
-        f"{cold / floor:.2f}x the floor  target <= 1.15x"
-    )
-    print(f"  the same page loaded again (scores cached; frontend, websocket and plotly drawing only): {warm:.2f} s")
+    # The first start on a machine embeds the seeds' sentences (the Swedish translation is
+    # aligned with the multilingual model); every later start reads them from the on-disk cache.
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["FRAMING_CACHE"] = str(Path(cache) / "embeddings.sqlite3")
+        for start in ("first start on a machine (empty embedding cache)", "restarted server"):
+            cold, warm = browser_cold()
+            print(
+                f"cold first render of the Overview in the browser (fresh server, seeds), {start}: {cold:.2f} s, "
+                f"{cold / floor:.2f}x the floor  target <= 1.15x"
+            )
+            print(f"  the same page loaded again (scores cached; frontend, websocket and plotly only): {warm:.2f} s")
     for files in args.uploads:
         measured = compare_and_upload(files)
         print(f"first Compare visit after the Overview: {measured['compare_s']:.2f} s  target <= 1 s")
