@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -58,6 +59,21 @@ for i in range(3):
     st.plotly_chart(go.Figure(go.Bar(x=list("abcde"), y=rng.normal(size=5))), key=f"chart{i}")
 """
 CHARTS_DRAWN = "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3"
+
+
+@contextlib.contextmanager
+def _environ(**values: str):
+    """Environment variables set for the servers started inside the block, restored after it."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _rss_mb(pid: int, field: str = "VmRSS") -> float:
@@ -152,8 +168,7 @@ def main(argv=None) -> int:
     )
     # The first start on a machine embeds the seeds' sentences (the Swedish translation is
     # aligned with the multilingual model); every later start reads them from the on-disk cache.
-    with tempfile.TemporaryDirectory() as cache:
-        os.environ["FRAMING_CACHE"] = str(Path(cache) / "embeddings.sqlite3")
+    with tempfile.TemporaryDirectory() as cache, _environ(FRAMING_CACHE=str(Path(cache) / "embeddings.sqlite3")):
         for start in ("first start on a machine (empty embedding cache)", "restarted server"):
             cold, warm = browser_cold()
             print(
