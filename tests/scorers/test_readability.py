@@ -47,3 +47,19 @@ def test_lazy_cmu_dictionary_gives_textstat_the_same_syllable_counts_as_the_full
     for absent in ("zzzqx", "a(2)", "", "budget "):  # not words of the dictionary: textstat falls back to pyphen
         with pytest.raises(KeyError):
             lazy[absent]
+
+
+def test_syllable_counting_keeps_no_texts_and_a_bounded_number_of_words():
+    """A server scores whatever is sent to it: neither whole texts nor every word ever seen may stay."""
+    from framing.scorers.readability import HYPHENATED_WORDS_KEPT, _pyphen, syllables
+
+    text_words = ["Ölkonsumtionen", "ökade"] * 5_000
+    before = syllables(text_words, "sv")
+    import textstat.backend.counts._count_syllables as counter
+
+    texts_kept = counter.count_syllables.cache_info().currsize
+    words = [f"ord{n}ning" for n in range(HYPHENATED_WORDS_KEPT + 10_000)]
+    syllables(words, "sv")
+    assert counter.count_syllables.cache_info().currsize == texts_kept  # textstat's cache of texts unused
+    assert len(_pyphen("sv").hd.cache) <= HYPHENATED_WORDS_KEPT
+    assert syllables(text_words, "sv") == before  # counts unchanged by the bounded cache
