@@ -26,6 +26,15 @@ def wait_for_app(page):
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
 
 
+def download(page, name: str, to) -> None:
+    """Wait for the Data page's ``name`` button, click it and save the file it downloads at ``to``."""
+    page.wait_for_selector(f"text={name}")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=name, exact=True).click()
+    info.value.save_as(to)
+
+
 def upload(page, server, files: dict[str, bytes]) -> None:
     """Open the Data page in this session, choose ``files`` (name: bytes) and add them."""
     page.goto(f"{server}/data")
@@ -68,12 +77,8 @@ def test_csv_download_equals_the_cli_output(page, server, tmp_path):
     from framing.cli import main
 
     page.goto(f"{server}/data")
-    page.wait_for_selector("text=articles.csv")
-    wait_for_app(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="articles.csv", exact=True).click()
     downloaded = tmp_path / "downloaded.csv"
-    info.value.save_as(downloaded)
+    download(page, "articles.csv", downloaded)
     assert main(["score", str(SEEDS), "--out", str(tmp_path / "cli.csv"), "-q"]) == 0
     assert downloaded.read_bytes() == (tmp_path / "cli.csv").read_bytes()
 
@@ -328,12 +333,8 @@ def test_a_cue_opens_all_its_uses_in_context_and_the_report_downloads_as_one_htm
     assert "Distinctive words per outlet" in page.locator('[data-testid="stMain"]').inner_text()
     shot(page, "explore")
     page.get_by_role("link", name="Data").click()
-    page.wait_for_selector("text=report.html")
-    wait_for_app(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="report.html", exact=True).click()
     saved = tmp_path / "report.html"
-    info.value.save_as(saved)
+    download(page, "report.html", saved)
     html = saved.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and "What stands out" in html and "fr-ev fr-loaded" in html
     report = page.context.new_page()  # the file alone, offline: it draws its charts and fetches nothing
