@@ -230,20 +230,58 @@ class Match:
     entry: Entry
 
 
+Variant = tuple[Entry, tuple[Slot, ...]]
+
+
+class _Heads:
+    """The cue variants that begin with one first-token form, indexed by what their second slot
+    accepts, so that a frequent first word ("the", "a") only tries the variants its next token
+    can continue."""
+
+    def __init__(self) -> None:
+        self.any: list[Variant] = []  # one slot, or a gap second: matched from the second token on
+        self.exact: dict[str, list[Variant]] = {}
+        self.prefix: dict[str, list[tuple[str, Entry, tuple[Slot, ...]]]] = {}
+
+    def add(self, entry: Entry, slots: tuple[Slot, ...]) -> None:
+        if len(slots) == 1 or slots[1].gap:
+            self.any.append((entry, slots))
+            return
+        for form in slots[1].exact:
+            self.exact.setdefault(form, []).append((entry, slots))
+        for prefix in slots[1].prefixes:
+            self.prefix.setdefault(prefix[:_MIN_PREFIX], []).append((prefix, entry, slots))
+
+    def candidates(self, following: str | None) -> tuple[list[Variant], list[Variant]]:
+        """Variants to match from the second token on, and variants whose second slot
+        ``following`` (the next token, None at the end) already satisfies."""
+        if following is None:
+            return self.any, []
+        second = self.exact.get(following, [])
+        prefixed = self.prefix.get(following[:_MIN_PREFIX])
+        if prefixed:
+            second = second + [(entry, slots) for prefix, entry, slots in prefixed if following.startswith(prefix)]
+        return self.any, second
+
+
 class PhraseMatcher:
     """Finds lexicon cues in a token sequence: longest match first, left to right."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self._by_exact: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
-        self._by_prefix: dict[str, list[tuple[str, Entry, tuple[Slot, ...]]]] = {}
+        self._by_exact: dict[str, _Heads] = {}
+        self._by_prefix: dict[str, list[tuple[str, _Heads]]] = {}
+        prefixed: dict[str, _Heads] = {}
         for entry in lexicon.entries:
             for slots in compile_cue(entry.cue, f"{lexicon.name}:{entry.line}"):
                 first = slots[0]
                 for form in first.exact:
-                    self._by_exact.setdefault(form, []).append((entry, slots))
+                    self._by_exact.setdefault(form, _Heads()).add(entry, slots)
                 for prefix in first.prefixes:
-                    self._by_prefix.setdefault(prefix[:_MIN_PREFIX], []).append((prefix, entry, slots))
+                    if prefix not in prefixed:
+                        prefixed[prefix] = _Heads()
+                        self._by_prefix.setdefault(prefix[:_MIN_PREFIX], []).append((prefix, prefixed[prefix]))
+                    prefixed[prefix].add(entry, slots)
         self._exact_keys = frozenset(self._by_exact)
         self._prefix_keys = frozenset(self._by_prefix)
 
@@ -252,13 +290,10 @@ class PhraseMatcher:
         letters are ``heads``): a set test that spares ``find`` its walk over the tokens."""
         return not (forms.isdisjoint(self._exact_keys) and heads.isdisjoint(self._prefix_keys))
 
-    def _candidates(self, token: str) -> list[tuple[Entry, tuple[Slot, ...]]]:
+    def _heads(self, token: str) -> list[_Heads]:
+        found = [heads for prefix, heads in self._by_prefix.get(token[:_MIN_PREFIX], ()) if token.startswith(prefix)]
         exact = self._by_exact.get(token)
-        prefixed = self._by_prefix.get(token[:_MIN_PREFIX])
-        if prefixed is None:
-            return exact or []
-        found = [(entry, slots) for prefix, entry, slots in prefixed if token.startswith(prefix)]
-        return (exact or []) + found if found else (exact or [])
+        return found + [exact] if exact is not None else found
 
     @staticmethod
     def _match(slots: tuple[Slot, ...], tokens: Sequence[str], si: int, ti: int) -> int:
@@ -281,17 +316,23 @@ class PhraseMatcher:
         """Non-overlapping matches in ``tokens`` (already normalised with normalize_token)."""
         matches: list[Match] = []
         by_exact, by_prefix = self._by_exact, self._by_prefix
+        n = len(tokens)
         i = 0
-        while i < len(tokens):
+        while i < n:
             token = tokens[i]
             if token not in by_exact and token[:_MIN_PREFIX] not in by_prefix:
                 i += 1  # the common case: no cue starts here
                 continue
+            following = tokens[i + 1] if i + 1 < n else None
             best_end, best_entry = -1, None
-            for entry, slots in self._candidates(token):
-                end = self._match(slots, tokens, 1, i + 1)
-                if end > best_end or (end == best_end and best_entry is not None and entry.line < best_entry.line):
-                    best_end, best_entry = end, entry
+            for heads in self._heads(token):
+                for from_slot, variants in enumerate(heads.candidates(following), start=1):
+                    for entry, slots in variants:
+                        end = self._match(slots, tokens, from_slot, i + from_slot)
+                        if end > best_end or (
+                            end == best_end and best_entry is not None and entry.line < best_entry.line
+                        ):
+                            best_end, best_entry = end, entry
             if best_entry is not None and best_end > i:
                 matches.append(Match(i, best_end, best_entry))
                 i = best_end
