@@ -18,7 +18,16 @@ import itertools
 from dataclasses import dataclass
 from statistics import fmean
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    scalar_inc_dec,
+)
 
 from ..config import Config
 from ..lang import language_name
@@ -110,8 +119,7 @@ class NewsVader(SentimentIntensityAnalyzer):
         self.modifiers = frozenset(BOOSTER_DICT)  # degree words: they shift a neighbour, carry nothing
         self.but = "but"
 
-    def _neutral_positions(self, words: list[str]) -> set[int]:
-        lowered = [w.lower() for w in words]
+    def _neutral_positions(self, lowered: list[str]) -> set[int]:
         covered: set[int] = set()
         for i in range(len(lowered)):
             if lowered[i] not in self.term_starts:
@@ -126,22 +134,53 @@ class NewsVader(SentimentIntensityAnalyzer):
         """VADER's compound for ``text`` and each word with its contribution (0 for most words)."""
         sentitext = SentiText(text)
         words = sentitext.words_and_emoticons
-        neutral = self._neutral_positions(words)
+        lowered = [w.lower() for w in words]
+        neutral = self._neutral_positions(lowered)
         sentiments: list[float] = []
-        for i, item in enumerate(words):
-            lowered = item.lower()
+        for i, low in enumerate(lowered):
             if (
                 i in neutral
-                or lowered not in self.lexicon  # VADER's sentiment_valence adds 0 for it: the common case
-                or lowered in self.modifiers
-                or (i < len(words) - 1 and lowered == "kind" and words[i + 1].lower() == "of")
+                or low not in self.lexicon  # VADER's sentiment_valence adds 0 for it: the common case
+                or low in self.modifiers
+                or (low == "kind" and i < len(words) - 1 and lowered[i + 1] == "of")
             ):
                 sentiments.append(0)
                 continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments.append(self._valence(words, lowered, i, sentitext.is_cap_diff))
         sentiments = self._but_check(words, sentiments)
         compound = self.score_valence(sentiments, text)["compound"]
         return compound, list(zip(words, (float(v) for v in sentiments), strict=True))
+
+    def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
+        """VADER's ``sentiment_valence`` for the lexicon word ``words[i]`` ("no", capitals,
+        boosters within three words, negation, idioms, "least"), step for step, reading the
+        lower-cased words once per text instead of lower-casing the whole text at each step
+        (tested against VADER's own method)."""
+        lexicon = self.lexicon
+        low = lowered[i]
+        valence = lexicon[low]
+        if low == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
+            valence = 0.0
+        if (
+            (i > 0 and lowered[i - 1] == "no")
+            or (i > 1 and lowered[i - 2] == "no")
+            or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ("or", "nor"))
+        ):
+            valence = lexicon[low] * N_SCALAR
+        if words[i].isupper() and is_cap_diff:
+            valence += C_INCR if valence > 0 else -C_INCR
+        for start_i in range(3):
+            if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
+                s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = _negation_check(valence, lowered, start_i, i)
+                if start_i == 2:
+                    valence = _special_idioms_check(valence, lowered, i)
+        return self._least_check(valence, words, i)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         return {"compound": self.explain(text)[0]}
@@ -164,25 +203,21 @@ class LexiconVader(NewsVader):
         self.modifiers = frozenset(self.boosters)
         self.but = next((e.cue for e in entries["but"]), "")
 
-    def sentiment_valence(self, valence, sentitext, item, i, sentiments):
-        words = sentitext.words_and_emoticons
-        lowered = item.lower()
-        if lowered in self.lexicon:
-            valence = self.lexicon[lowered]
-            if item.isupper() and sentitext.is_cap_diff:
-                valence += C_INCR if valence > 0 else -C_INCR
-            for distance, damp in enumerate((1.0, 0.95, 0.9)):
-                if i <= distance:
-                    break
-                before = words[i - distance - 1].lower()
-                if before in self.lexicon:
-                    continue
-                scalar = self.boosters.get(before, 0.0) * damp
-                valence += scalar if valence > 0 else -scalar
-                if before in self.negations:
-                    valence *= N_SCALAR
-        sentiments.append(valence)
-        return sentiments
+    def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
+        valence = self.lexicon[lowered[i]]
+        if words[i].isupper() and is_cap_diff:
+            valence += C_INCR if valence > 0 else -C_INCR
+        for distance, damp in enumerate((1.0, 0.95, 0.9)):
+            if i <= distance:
+                break
+            before = lowered[i - distance - 1]
+            if before in self.lexicon:
+                continue
+            scalar = self.boosters.get(before, 0.0) * damp
+            valence += scalar if valence > 0 else -scalar
+            if before in self.negations:
+                valence *= N_SCALAR
+        return valence
 
     def _but_check(self, words_and_emoticons, sentiments):
         lowered = [w.lower() for w in words_and_emoticons]
@@ -190,6 +225,64 @@ class LexiconVader(NewsVader):
             at = lowered.index(self.but)
             sentiments = [v * 0.5 if i < at else v * 1.5 if i > at else v for i, v in enumerate(sentiments)]
         return sentiments
+
+
+_NEGATE = frozenset(NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """VADER's ``negated`` for one lower-cased word."""
+    return word in _NEGATE or "n't" in word
+
+
+def _negation_check(valence: float, lowered: list[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check`` on the text's lower-cased words."""
+    if start_i == 0 and _negated(lowered[i - 1]):
+        valence = valence * N_SCALAR
+    if start_i == 1:
+        if lowered[i - 2] == "never" and (lowered[i - 1] == "so" or lowered[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lowered[i - 2] == "without" and lowered[i - 1] == "doubt":
+            pass
+        elif _negated(lowered[i - 2]):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (
+            lowered[i - 3] == "never"
+            and (lowered[i - 2] == "so" or lowered[i - 2] == "this")
+            or (lowered[i - 1] == "so" or lowered[i - 1] == "this")
+        ):
+            valence = valence * 1.25
+        elif lowered[i - 3] == "without" and (lowered[i - 2] == "doubt" or lowered[i - 1] == "doubt"):
+            pass
+        elif _negated(lowered[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` on the text's lower-cased words (called with i >= 3)."""
+    onezero = f"{lowered[i - 1]} {lowered[i]}"
+    twoonezero = f"{lowered[i - 2]} {lowered[i - 1]} {lowered[i]}"
+    twoone = f"{lowered[i - 2]} {lowered[i - 1]}"
+    threetwoone = f"{lowered[i - 3]} {lowered[i - 2]} {lowered[i - 1]}"
+    threetwo = f"{lowered[i - 3]} {lowered[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    if len(lowered) - 1 > i:
+        zeroone = f"{lowered[i]} {lowered[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(lowered) - 1 > i + 1:
+        zeroonetwo = f"{lowered[i]} {lowered[i + 1]} {lowered[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
 
 
 @dataclass(frozen=True)
@@ -216,7 +309,8 @@ def contributions(text: str, language: str = "en") -> tuple[float, tuple[Contrib
     vader = analyzer(language)
     compound, words = vader.explain(text)
     found, cursor = [], 0
-    for word, value in words:
+    last = max((k for k, (_, value) in enumerate(words) if value != 0), default=-1)
+    for word, value in words[: last + 1]:  # words after the last contributing one need no place
         at = text.find(word, cursor)
         if at < 0:
             continue  # never for plain text (VADER only strips punctuation from word edges)

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import doc_of
 from framing.config import DEFAULT_CONFIG
@@ -105,3 +107,77 @@ def test_translation_artefacts_of_swedish_vader_carry_no_tone():
     # the word-by-word translation gives "stor" (big) +3.0 and "Ryssland" -2.3
     out = tone.score(doc_of("Ryssland har en stor armé i Stockholm.", "sv"), DEFAULT_CONFIG)
     assert out.evidence == () and out.sentence_tone[0] == 0
+
+
+# Words that exercise every rule of VADER's sentiment_valence: "no" before and as a lexicon word,
+# negations (listed and "n't"), boosters and dampeners (also in capitals), "never so", "without
+# doubt", "least" after "at"/"very", idioms and booster bigrams, and lexicon words in capitals.
+_RULE_WORDS = [
+    "no",
+    "not",
+    "never",
+    "isn't",
+    "shouldn't've",
+    "cannot",
+    "without",
+    "doubt",
+    "so",
+    "this",
+    "least",
+    "at",
+    "very",
+    "kind",
+    "of",
+    "sort",
+    "or",
+    "nor",
+    "but",
+    "extremely",
+    "barely",
+    "hugely",
+    "slightly",
+    "EXTREMELY",
+    "the",
+    "shit",
+    "bomb",
+    "bus",
+    "stop",
+    "yeah",
+    "right",
+    "kiss",
+    "death",
+    "to",
+    "die",
+    "for",
+    "good",
+    "bad",
+    "great",
+    "terrible",
+    "GOOD",
+    "BAD",
+    "love",
+    "hate",
+    "support",
+    "attack",
+    "plan",
+    "vote",
+    "it",
+    "is",
+    "a",
+]  # noqa: SIM905 (a sentence's worth of words reads better as one)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_RULE_WORDS), min_size=1, max_size=9))
+def test_each_words_valence_is_vaders_sentiment_valence(words):
+    """The per-word valences summed into the compound are VADER's own method's, rule for rule."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
+
+    vader = tone.analyzer("en")
+    sentitext = SentiText(" ".join(words))
+    tokens = sentitext.words_and_emoticons
+    lowered = [w.lower() for w in tokens]
+    for i, low in enumerate(lowered):
+        if low in vader.lexicon:
+            expected = SentimentIntensityAnalyzer.sentiment_valence(vader, 0, sentitext, tokens[i], i, [])[-1]
+            assert vader._valence(tokens, lowered, i, sentitext.is_cap_diff) == expected
