@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -64,10 +65,14 @@ class Doc:
 
     @functools.cached_property
     def _token_ranges(self) -> dict[int, tuple[int, int]]:
+        # tokens are in sentence order: each sentence's tokens are one run, found by bisection
+        of_sentence = list(map(operator.itemgetter(4), self.tokens))
         ranges: dict[int, tuple[int, int]] = {}
-        for i, token in enumerate(self.tokens):
-            lo, _ = ranges.get(token.sentence, (i, i))
-            ranges[token.sentence] = (lo, i + 1)
+        for sentence in self.sentences:
+            lo = bisect.bisect_left(of_sentence, sentence.index)
+            hi = bisect.bisect_right(of_sentence, sentence.index, lo)
+            if hi > lo:
+                ranges[sentence.index] = (lo, hi)
         return ranges
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
@@ -78,7 +83,7 @@ class Doc:
     def _sentence_norms(self) -> dict[int, tuple[list[str], frozenset[str], frozenset[str]]]:
         out = {}
         for index, (lo, hi) in self._token_ranges.items():
-            norms = [t.norm for t in self.tokens[lo:hi]]
+            norms = list(map(operator.itemgetter(3), self.tokens[lo:hi]))
             out[index] = (norms, frozenset(norms), frozenset(n[:PREFIX_KEY] for n in norms))
         return out
 
@@ -240,6 +245,8 @@ def bound_length(block: str, span: tuple[int, int], max_words: int) -> list[tupl
     """Cut a run-on span into pieces of at most ``max_words`` words, at the last comma or
     semicolon of each window when there is one, else after its last word."""
     start, end = span
+    if end - start < 2 * max_words + 1:
+        return [span]  # n words need at least 2n - 1 characters: this span cannot hold more
     words = [(m.start(), m.end()) for m in _WORD_SPAN_RE.finditer(block, start, end)]
     if len(words) <= max_words:
         return [span]
@@ -274,6 +281,9 @@ def _same_title(a: str, b: str) -> bool:
     return bool(key(a)) and key(a) == key(b)
 
 
+_QUOTE_OR_LINE_RE = re.compile('[\n"\u201c\u201d\u201e\u00ab\u00bb]')
+
+
 def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """Direct quotations as (start, end) spans including the quote marks.
 
@@ -282,7 +292,8 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for i, ch in enumerate(text):
+    for match in _QUOTE_OR_LINE_RE.finditer(text):  # nothing else changes the state below
+        i, ch = match.start(), match.group()
         if ch == "\n":
             if open_at >= 0:
                 end = i
@@ -290,8 +301,6 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
                     end -= 1
                 spans.append((open_at, end))
                 open_at = -1
-            continue
-        if ch not in '"\u201c\u201d\u201e\u00ab\u00bb':
             continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
