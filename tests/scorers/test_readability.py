@@ -51,15 +51,34 @@ def test_lazy_cmu_dictionary_gives_textstat_the_same_syllable_counts_as_the_full
 
 def test_syllable_counting_keeps_no_texts_and_a_bounded_number_of_words():
     """A server scores whatever is sent to it: neither whole texts nor every word ever seen may stay."""
-    from framing.scorers.readability import HYPHENATED_WORDS_KEPT, _pyphen, syllables
+    from framing.scorers.readability import HYPHENATED_WORDS_KEPT, _pyphen, _word_syllables, syllables
 
     text_words = ["Ölkonsumtionen", "ökade"] * 5_000
     before = syllables(text_words, "sv")
     import textstat.backend.counts._count_syllables as counter
+    import textstat.backend.selections._list_words as lister
+    import textstat.backend.transformations._remove_punctuation as remover
 
-    texts_kept = counter.count_syllables.cache_info().currsize
+    caches = (counter.count_syllables, lister.list_words, remover.remove_punctuation)
+    texts_kept = [cache.cache_info().currsize for cache in caches]
     words = [f"ord{n}ning" for n in range(HYPHENATED_WORDS_KEPT + 10_000)]
     syllables(words, "sv")
-    assert counter.count_syllables.cache_info().currsize == texts_kept  # textstat's cache of texts unused
+    assert [cache.cache_info().currsize for cache in caches] == texts_kept  # textstat's caches of texts unused
     assert len(_pyphen("sv").hd.cache) <= HYPHENATED_WORDS_KEPT
-    assert syllables(text_words, "sv") == before  # counts unchanged by the bounded cache
+    assert _word_syllables.cache_info().currsize <= HYPHENATED_WORDS_KEPT
+    assert syllables(text_words, "sv") == before  # counts unchanged by the bounded caches
+
+
+def test_syllables_are_textstats_count_of_the_joined_words(seed_report):
+    """Counted word by word with a memory, the total is textstat's ``count_syllables`` on the
+    words joined by spaces (punctuation, contractions, capitals, words outside the dictionary)."""
+    import textstat.backend.counts._count_syllables as counter
+
+    from framing.scorers.readability import syllables
+
+    samples = [[t.text for t in doc_of(r.article.text).words()] for r in seed_report.articles]
+    samples.append(
+        ["Don't", "the", "U.S.-led", "'talks'", "re-open?", "O'Neill's", "co-op,", "Zyxwvut's", "3.5%", "rock'n'roll"]
+    )
+    for words in samples:
+        assert syllables(words, "en_US") == counter.count_syllables.__wrapped__(" ".join(words), "en_US")
