@@ -84,6 +84,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Whether any line rule matches (a line matches the alternation exactly when one of the rules
+# matches it), tested once per line before the rules are tried in order.
+_ANY_LINE_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in LINE_RULES), _I)
 BYLINE = re.compile(
     r"^(?i:by|av|von|par|por|di)\s+[A-ZÅÄÖÉ][\w.'\u2019-]+(,?\s+(and\s+|och\s+|und\s+)?[\w.'\u2019-]+){0,16}$"
 )
@@ -170,11 +173,8 @@ def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
             previous_key = None
             continue  # a paragraph, not site furniture: no rule runs over it
         key = _key(stripped)
-        words = len(WORD_RE.findall(stripped))
-        for rule, pattern in LINE_RULES:
-            if pattern.search(stripped):
-                line.rule = rule
-                break
+        if _ANY_LINE_RULE.search(stripped):
+            line.rule = next(rule for rule, pattern in LINE_RULES if pattern.search(stripped))
         if line.rule is None and AUTHOR_COUNT.match(stripped):
             line.rule = "author_box"
             j = i - 1
@@ -183,13 +183,15 @@ def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
                 j -= 1
         elif (
             line.rule is None
-            and words <= config.byline_max_words
             and BYLINE.match(stripped)
+            and len(WORD_RE.findall(stripped)) <= config.byline_max_words
             and not stripped.endswith(".")
         ):
             line.rule = "byline"
             authors.extend(_names(stripped))
-        elif line.rule is None and words <= config.credit_max_words and CREDIT.search(stripped):
+        elif (
+            line.rule is None and CREDIT.search(stripped) and len(WORD_RE.findall(stripped)) <= config.credit_max_words
+        ):
             line.rule = "contributor_credit"
             credits.append(stripped)
         elif line.rule is None and key and key == previous_key:
