@@ -84,9 +84,6 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-# Whether any line rule matches (a line matches the alternation exactly when one of the rules
-# matches it), tested once per line before the rules are tried in order.
-_ANY_LINE_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in LINE_RULES), _I)
 BYLINE = re.compile(
     r"^(?i:by|av|von|par|por|di)\s+[A-ZÅÄÖÉ][\w.'\u2019-]+(,?\s+(and\s+|och\s+|und\s+)?[\w.'\u2019-]+){0,16}$"
 )
@@ -173,8 +170,10 @@ def clean(article: Article, config: Config = DEFAULT_CONFIG) -> Article:
             previous_key = None
             continue  # a paragraph, not site furniture: no rule runs over it
         key = _key(stripped)
-        if _ANY_LINE_RULE.search(stripped):
-            line.rule = next(rule for rule, pattern in LINE_RULES if pattern.search(stripped))
+        for rule, pattern in LINE_RULES:
+            if pattern.search(stripped):
+                line.rule = rule
+                break
         if line.rule is None and AUTHOR_COUNT.match(stripped):
             line.rule = "author_box"
             j = i - 1
