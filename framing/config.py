@@ -25,10 +25,11 @@ class Config:
 
     # --- language ------------------------------------------------------------------------
     # Characters of cleaned text handed to the detector; its time grows with them (11 ms at
-    # 3,000, 2 ms at 300 per article). On our test texts of 120 characters or more in en, sv,
-    # de, fr and ten other languages every decision is right from 250 characters on and the
-    # same as with 3,000 (scripts/language_detection.py).
-    language_sample_chars: int = 300
+    # 3,000, 2.5 ms at 300, 1.7 ms at 200 per article). On our test texts of 120 characters or
+    # more in en, sv, de, fr and ten other languages every decision is right at 200 and 300 and
+    # the same as with 3,000 but one; at 150, 1 in 100 long English and French texts goes wrong
+    # (scripts/language_detection.py).
+    language_sample_chars: int = 200
     # lingua spreads its confidence over all 75 languages, so short texts get low absolute
     # values (0.07 for a clear English sentence). The top language is accepted when its
     # confidence is at least this many times the runner-up's; otherwise the language is "und"

@@ -46,7 +46,7 @@ t = time.perf_counter()
 decisions = [lang.decide(detector, text, config) for text in texts]
 seconds = time.perf_counter() - t
 peak = int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024
-print(json.dumps({{"seconds": seconds, "rss_mb": peak, "decisions": decisions}}))
+print(json.dumps({{"seconds": seconds, "rss_mb": peak, "decisions": decisions, "chars": config.language_sample_chars}}))
 """
 
 
@@ -126,7 +126,8 @@ def report(items, before: dict, after: dict) -> str:
         "",
         "Written by `python scripts/language_detection.py`. Before: every language's models preloaded,",
         "high-accuracy mode, the first 3,000 characters. After: `framing.lang.detect` (low-accuracy mode,",
-        "models loaded as needed, the first 300 characters). Same decision rule; each in a fresh process.",
+        f"models loaded as needed, the first {after['chars']} characters). Same decision rule;",
+        "each in a fresh process.",
         "",
         "| language | texts | n | accuracy before | accuracy after |",
         "| --- | --- | --- | --- | --- |",
