@@ -15,6 +15,7 @@ import functools
 import importlib
 import sys
 import types
+from collections import Counter
 
 from ..config import Config
 from ..lang import language_name
@@ -179,9 +180,9 @@ def _word_syllables(word: str, lang: str) -> int:
 def syllables(words: list[str], language: str) -> int:
     """Syllables of ``words`` as textstat's ``count_syllables`` counts them in the words joined
     by spaces: its words (punctuation removed but for contractions' apostrophes, lower case,
-    split at white space), each counted once per distinct word and language."""
+    split at white space), each distinct word looked up once."""
     text = _textstat_punctuation()(" ".join(words), rm_apostrophe=False).lower()
-    return sum(_word_syllables(word, language) for word in text.split())
+    return sum(n * _word_syllables(word, language) for word, n in Counter(text.split()).items())
 
 
 def score(doc: Doc, config: Config) -> ScorerOutput:
