@@ -98,12 +98,21 @@ def _char_grams(text: str) -> list[str]:
     """Character 3–5-grams inside space-padded words (the ``char_wb`` analyzer)."""
     grams: list[str] = []
     for word in RUNS_OF_SPACE.sub(" ", text.lower()).split():
-        grams.extend(_word_char_grams(word))
+        grams.extend(_word_char_grams(word) if len(word) <= CACHED_WORD_CHARS else _char_grams_of(word))
     return grams
+
+
+# Words up to this long have their grams remembered (100,000 of them); a longer "word" (a URL,
+# a run of characters without a space in a hostile upload) would keep three grams per character.
+CACHED_WORD_CHARS = 40
 
 
 @functools.lru_cache(maxsize=100_000)
 def _word_char_grams(word: str) -> tuple[str, ...]:
+    return _char_grams_of(word)
+
+
+def _char_grams_of(word: str) -> tuple[str, ...]:
     """A word's character grams; a padded word shorter than a gram counts once, whole."""
     padded, grams = f" {word} ", []
     for n in CHAR_GRAMS:

@@ -18,7 +18,9 @@ def _sentences() -> list[str]:
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures" / "events").rglob("*.txt"))]
     sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
     # edge cases of the analyzers: one letter, words shorter than a gram, runs of spaces, accents, symbols
-    return sentences + ["a", "I", "x  y\t\tz", "Åsa's 3.5% öl — ‘quoted’", "e-mail: a@b.c", "ab ab ab"]
+    # and a "word" longer than any whose grams are remembered
+    long_word = "https://example.org/" + "x" * 60
+    return sentences + ["a", "I", "x  y\t\tz", "Åsa's 3.5% öl — ‘quoted’", "e-mail: a@b.c", "ab ab ab", long_word]
 
 
 def test_vectors_are_scikit_learns():
@@ -51,3 +53,14 @@ def test_scoring_and_comparing_import_no_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_long_run_without_spaces_is_not_remembered():
+    """A hostile upload's 100,000 characters without a space would keep 300,000 grams for as
+    long as the server runs: only words of ordinary length are remembered."""
+    from framing.compare.align import _char_grams, _word_char_grams
+
+    before = _word_char_grams.cache_info().currsize
+    grams = _char_grams("q" * 100_000 + " budget")
+    assert len(grams) == 3 * 100_002 - 9 + 3 * len(" budget ") - 9
+    assert _word_char_grams.cache_info().currsize <= before + 1  # "budget" at most
