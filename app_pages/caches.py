@@ -11,8 +11,8 @@ nothing but the seed collection's reload. They are bounded by an estimate of the
 hold (``[framing] cache_mb``). Only what every visitor may see is shared: the seeds and saved
 collections. What is built from an unsaved upload (its scores, and every chart, table and
 comparison of a collection holding it) is cached in the uploading session alone, so what one
-visitor uploads, however large or hostile, costs nothing once their session ends, and the
-server hands the freed memory back to the system then. Two sessions asking for the same shared
+visitor uploads, however large or hostile, costs nothing once their session has been closed
+for the reconnect window, and the server hands the freed memory back to the system then. Two sessions asking for the same shared
 value at once wait for one computation of it.
 """
 
@@ -23,12 +23,15 @@ import ctypes
 import gc
 import json
 import threading
+import time
+import uuid
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import asdict, replace
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import framing
 from app_pages import deploy, session
@@ -43,8 +46,6 @@ CACHE_MB = 600
 # evidence): measured with tracemalloc on a 1M-character article, 25; rounded up.
 BYTES_PER_CHAR = 12  # counted on raw and cleaned text, i.e. 24 per character of the article
 BYTES_PER_ITEM = 250  # each sentence and evidence span, beyond its text
-# Seconds after a session's own cache is released before the freed heap is handed back.
-RELEASE_DELAY = 1.0
 # Keys of articles already written to the database's score cache, remembered per database.
 PERSISTED_KEYS = 100_000
 
@@ -142,13 +143,71 @@ def _release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+# Each session's own cache, by session id. Not in the session's state: Streamlit keeps a
+# disconnected session for reconnecting and lets it go only when a later session is saved, and
+# never shuts it down, so on a quiet server a closed visitor's uploads, downloads and tables
+# stayed in memory indefinitely (each 2-million-character upload about 120 MB). A janitor drops
+# the own cache of a session not connected for the reconnect window
+# (server.disconnectedSessionTTL) and has Streamlit close the session.
+# Keyed by (Streamlit's session id, a token in the session's state): under test every script
+# run has one session id, while each test session has its own state.
+_OWN: dict[tuple[str, str], Lru] = {}
+_OWN_SEEN: dict[tuple[str, str], float] = {}  # when each session was last seen connected
+_OWN_LOCK = threading.Lock()
+SWEEP_SECONDS = 10.0
+
+
 def _own() -> Lru:
     """This session's own cache, for what is built from its unsaved uploads (gone with the session)."""
-    if "own_cache" not in st.session_state:
-        own = Lru(shared().max_bytes)
-        weakref.finalize(own, lambda: threading.Timer(RELEASE_DELAY, _release_memory).start())
-        st.session_state["own_cache"] = own
-    return st.session_state["own_cache"]
+    key = (get_script_run_ctx().session_id, st.session_state.setdefault("own_cache_token", uuid.uuid4().hex))
+    with _OWN_LOCK:
+        if key not in _OWN:
+            _OWN[key] = Lru(shared().max_bytes)
+            _OWN_SEEN[key] = time.monotonic()
+            _start_janitor()
+        return _OWN[key]
+
+
+def sweep(now: float, connected: Callable[[str], bool], window: float) -> list[tuple[str, str]]:
+    """Drop the own caches of sessions not connected for longer than ``window`` seconds and
+    return their keys."""
+    with _OWN_LOCK:
+        for key in _OWN:
+            if connected(key[0]):
+                _OWN_SEEN[key] = now
+        gone = [key for key in _OWN if now - _OWN_SEEN[key] > window]
+        for key in gone:
+            del _OWN[key], _OWN_SEEN[key]
+    return gone
+
+
+_JANITOR: list[threading.Thread] = []
+
+
+def _start_janitor() -> None:
+    """Start, once per server, the thread that sweeps own caches (called under _OWN_LOCK).
+    Without a server runtime (the app under test) there are no connections to follow."""
+    from streamlit.runtime import Runtime
+
+    if _JANITOR or not Runtime.exists():
+        return
+    runtime = Runtime.instance()
+
+    def run() -> None:
+        while True:
+            time.sleep(SWEEP_SECONDS)
+            window = st.get_option("server.disconnectedSessionTTL")
+            gone = sweep(time.monotonic(), runtime.is_active_session, window)
+            for session_id, _ in gone:
+                # Streamlit's own thread-safe close of a stored, disconnected session (what it does
+                # at logout): its state, uploaded files, downloads and table data go with it.
+                runtime._close_inactive_session_on_event_loop(session_id)
+            if gone:
+                time.sleep(1.0)  # the closes run on the event loop
+                _release_memory()
+
+    _JANITOR.append(threading.Thread(target=run, name="own-cache-janitor", daemon=True))
+    _JANITOR[0].start()
 
 
 def is_private(article: Article) -> bool:

@@ -63,6 +63,29 @@ def test_an_unsaved_upload_stays_in_its_own_session(scored):
     assert scored.count("pasted-6") == 2  # scored again for the other visitor: nothing was shared
 
 
+def test_a_closed_sessions_own_cache_is_dropped_after_the_reconnect_window(scored):
+    """Streamlit keeps a disconnected session for reconnecting and lets it go only when a later
+    session is saved: what it built from its uploads must not wait for that."""
+    text = "A council report\n\n" + "The council met and voted on the budget once more. " * 40
+    visitor = run_page("data")
+    visitor.text_area(key="paste_text").input(text)
+    submit(visitor, "paste_submit")
+    mine = (visitor.session_state["own_cache_token"],)
+    own = [key for key in caches._OWN if key[1] in mine]
+    assert own and caches._OWN[own[0]].held_bytes, "the paste's scores are in the session's own cache"
+    t = caches._OWN_SEEN[own[0]]
+    assert caches.sweep(t + 60, lambda sid: True, window=120) == []  # connected: kept
+    assert own[0] not in caches.sweep(t + 170, lambda sid: False, window=120)  # disconnected 110 s ago: kept
+    assert own[0] in caches.sweep(t + 300, lambda sid: False, window=120)  # 130 s: dropped
+    assert own[0] not in caches._OWN
+    from streamlit.runtime import Runtime
+
+    assert callable(Runtime._close_inactive_session_on_event_loop)  # what the janitor has Streamlit close it with
+    before = scored.count("pasted-6")
+    visitor.switch_page("app_pages/overview.py").run()  # reconnected after all: scored again, not lost
+    assert not visitor.exception and scored.count("pasted-6") == before + 1
+
+
 def test_concurrent_requests_for_one_value_make_it_once():
     lru = caches.Lru(max_bytes=10_000)
     started, release, made = threading.Event(), threading.Event(), []
