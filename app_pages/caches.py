@@ -11,9 +11,9 @@ nothing but the seed collection's reload. They are bounded by an estimate of the
 hold (``[framing] cache_mb``). Only what every visitor may see is shared: the seeds and saved
 collections. What is built from an unsaved upload (its scores, and every chart, table and
 comparison of a collection holding it) is cached in the uploading session alone, so what one
-visitor uploads, however large or hostile, costs nothing once their session has been closed
-for the reconnect window, and the server hands the freed memory back to the system then. Two sessions asking for the same shared
-value at once wait for one computation of it.
+visitor uploads, however large or hostile, is dropped once their session has been disconnected
+for Streamlit's reconnect window; the session is then closed and the heap trimmed. Two
+sessions asking for the same shared value at once wait for one computation of it.
 """
 
 from __future__ import annotations
@@ -158,7 +158,8 @@ SWEEP_SECONDS = 10.0
 
 
 def _own() -> Lru:
-    """This session's own cache, for what is built from its unsaved uploads (gone with the session)."""
+    """This session's own cache, for what is built from its unsaved uploads (dropped by the
+    janitor once the session has been disconnected for the reconnect window)."""
     key = (get_script_run_ctx().session_id, st.session_state.setdefault("own_cache_token", uuid.uuid4().hex))
     with _OWN_LOCK:
         if key not in _OWN:
