@@ -145,13 +145,16 @@ def parse_date(value: object) -> str | None:
         return None
 
 
+# Control characters that no text file holds: C0 but tab, line feed, form feed, carriage
+# return; and DEL.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:100_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    controls += sample.count("\x7f")
-    return controls / len(sample)
+    return len(_CONTROL_RE.findall(sample)) / len(sample)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -784,10 +787,11 @@ def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            folder = Path(path.resolve().name)
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
                 if child.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    yield child, (Path(path.resolve().name) / relative).as_posix()
+                    yield child, (folder / relative).as_posix()
         else:
             yield path, path.name
 

@@ -12,19 +12,22 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
+import operator
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from .compare.relative import others_medians, relative_of
 from .config import DEFAULT_CONFIG, Config
 from .corpus import Article, LoadError
+from .model import Evidence, MetricValue
 from .pipeline import assemble_report, score_article
 from .report import (
     RELATIVE_METRICS,
     ArticleReport,
+    SentenceScore,
     article_frame,
     article_row,
     error_row,
@@ -43,9 +46,55 @@ from .report import (
 CHUNK = 32
 
 
-def _score_chunk(args: tuple[list[Article], Config]) -> list[ArticleReport]:
+# What a worker sends back for a scored article: the article, its metric values, and its
+# sentences and evidence as tuples of their fields without their text, which is the slice
+# ``article.text[start:end]`` of each (a property test holds every scorer to that). Unpickling
+# dataclasses sets each one's fields from a pickled dict; tuples of plain values load in half the
+# time, and sending no text a second time halves what is pickled. On two cores the parent's
+# share of the CPU is what the workers do not get.
+_SENTENCE_FIELDS = tuple(f.name for f in fields(SentenceScore) if f.name != "text")
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence) if f.name != "text")
+_sentence_values = operator.attrgetter(*_SENTENCE_FIELDS)
+_evidence_values = operator.attrgetter(*_EVIDENCE_FIELDS)
+
+
+def _pack(report: ArticleReport) -> tuple:
+    return (
+        report.article,
+        {name: (mv.value, mv.reason) for name, mv in report.metrics.items()},
+        {name: (mv.value, mv.reason) for name, mv in report.relative.items()},
+        tuple(map(_sentence_values, report.sentences)),
+        tuple(map(_evidence_values, report.evidence)),
+    )
+
+
+def _views(cls: type, names: tuple[str, ...], rows: tuple[tuple, ...], text: str) -> tuple:
+    """``cls`` instances from their packed fields, each with its text sliced from ``text``: built
+    as unpickling builds a dataclass (a new instance whose fields are set, no ``__init__``)."""
+    out = []
+    for row in rows:
+        view = object.__new__(cls)
+        state = view.__dict__
+        state.update(zip(names, row, strict=True))
+        state["text"] = text[state["start"] : state["end"]]
+        out.append(view)
+    return tuple(out)
+
+
+def _unpack(packed: tuple) -> ArticleReport:
+    article, metrics, relative, sentences, evidence = packed
+    return ArticleReport(
+        article,
+        {name: MetricValue(*pair) for name, pair in metrics.items()},
+        _views(SentenceScore, _SENTENCE_FIELDS, sentences, article.text),
+        _views(Evidence, _EVIDENCE_FIELDS, evidence, article.text),
+        {name: MetricValue(*pair) for name, pair in relative.items()},
+    )
+
+
+def _score_chunk(args: tuple[list[Article], Config]) -> list[tuple]:
     articles, config = args
-    return [score_article(a, config) for a in articles]
+    return [_pack(score_article(a, config)) for a in articles]
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -79,7 +128,8 @@ def score_stream(
         context = multiprocessing.get_context("spawn")
         pool = context.Pool(workers)
         try:
-            results = pool.imap(_score_chunk, ((chunk, config) for chunk in _chunks(articles(), CHUNK)))
+            packed = pool.imap(_score_chunk, ((chunk, config) for chunk in _chunks(articles(), CHUNK)))
+            results = (list(map(_unpack, chunk)) for chunk in packed)
             yield from _interleave(results, pending_errors)
         finally:
             pool.close()
@@ -135,7 +185,7 @@ def _dask_map(chunks: Iterable[list[Article]], config: Config, scheduler: str | 
                 next_index += 1
                 pool.add(new)
             while emitted in done:
-                yield done.pop(emitted)
+                yield list(map(_unpack, done.pop(emitted)))
                 emitted += 1
     finally:
         client.close()

@@ -29,3 +29,17 @@ def test_streamed_tables_equal_the_in_memory_report(tmp_path, reference, seed_re
     assert reference["articles"] == table_to_csv(seed_report.article_table()).encode()
     assert reference["sentences"] == table_to_csv(seed_report.sentence_table()).encode()
     assert reference["spans"] == table_to_csv(seed_report.span_table()).encode()
+
+
+def test_what_a_worker_sends_back_rebuilds_the_same_reports(seed_report):
+    """Workers send each report packed (fields as tuples, no repeated text); the parent's rebuild
+    equals the report field for field, relative metrics included."""
+    import pickle
+
+    from framing.engine import _pack, _unpack
+
+    for report in seed_report.articles:
+        assert report.relative and report.evidence and report.sentences
+        back = _unpack(pickle.loads(pickle.dumps(_pack(report))))
+        assert back == report
+        assert [e.text for e in back.evidence] == [e.text for e in report.evidence]
