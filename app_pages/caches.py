@@ -12,7 +12,7 @@ hold (``[framing] cache_mb``). Only what every visitor may see is shared: the se
 collections. What is built from an unsaved upload (its scores, and every chart, table and
 comparison of a collection holding it) is cached in the uploading session alone, so what one
 visitor uploads, however large or hostile, is dropped once their session has been disconnected
-for Streamlit's reconnect window; the session is then closed and the heap trimmed. Two
+for about Streamlit's reconnect window; the session is then closed and the heap trimmed. Two
 sessions asking for the same shared value at once wait for one computation of it.
 """
 
@@ -144,11 +144,11 @@ def _release_memory() -> None:
 
 
 # Each session's own cache, by session id. Not in the session's state: Streamlit keeps a
-# disconnected session for reconnecting and lets it go only when a later session is saved, and
-# never shuts it down, so on a quiet server a closed visitor's uploads, downloads and tables
-# stayed in memory indefinitely (each 2-million-character upload about 120 MB). A janitor drops
-# the own cache of a session not connected for the reconnect window
-# (server.disconnectedSessionTTL) and has Streamlit close the session.
+# disconnected session for reconnecting (server.disconnectedSessionTTL) in a store whose entries
+# expire without the session being shut down, so a closed visitor's uploads, downloads and
+# tables stayed in memory (each 2-million-character upload about 120 MB). A janitor drops the own
+# cache of a session disconnected for nearly that window and has Streamlit close the session
+# while its store still holds it (see close_sessions).
 # Keyed by (Streamlit's session id, a token in the session's state): under test every script
 # run has one session id, while each test session has its own state.
 _OWN: dict[tuple[str, str], Lru] = {}
@@ -183,6 +183,34 @@ def sweep(now: float, connected: Callable[[str], bool], window: float) -> list[t
 
 
 _JANITOR: list[threading.Thread] = []
+CLOSE_WAIT_SECONDS = 5.0
+
+
+def close_sessions(runtime, session_ids: list[str]) -> list[str]:
+    """Have Streamlit close stored, disconnected sessions, then empty the state of each one it
+    closed; returns those ids. Streamlit's own thread-safe close (what it does at logout) runs on
+    its event loop and shuts the session down: its uploaded files, downloads and table data go,
+    not its state. That is enough, except for the last session the server sent messages to: the
+    runtime's loop keeps it in a local variable until another visitor's messages are sent, so on
+    a quiet server its state stayed, with the pages' results its widgets refer to (a 5,000-record
+    upload kept 5,000 scored articles). A session that reconnected in the meantime is not closed
+    and keeps its state."""
+    sessions = {sid: runtime._session_mgr.get_session_info(sid) for sid in session_ids}
+    for session_id in sessions:
+        runtime._close_inactive_session_on_event_loop(session_id)
+    deadline = time.monotonic() + CLOSE_WAIT_SECONDS
+    closed: list[str] = []
+    for session_id, info in sessions.items():
+        while runtime._session_mgr.get_session_info(session_id) is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if info is not None and runtime._session_mgr.get_session_info(session_id) is None:
+            state = info.session.session_state
+            state.clear()
+            # what clear() leaves: each widget's metadata, whose callbacks and formatters hold the
+            # globals of the page that made the widget
+            state._new_widget_state.widget_metadata.clear()
+            closed.append(session_id)
+    return closed
 
 
 def _start_janitor() -> None:
@@ -197,14 +225,12 @@ def _start_janitor() -> None:
     def run() -> None:
         while True:
             time.sleep(SWEEP_SECONDS)
-            window = st.get_option("server.disconnectedSessionTTL")
+            # Sessions are seen every SWEEP_SECONDS: closed at most two sweeps before Streamlit's
+            # store would forget them, never after.
+            window = max(0.0, st.get_option("server.disconnectedSessionTTL") - 2 * SWEEP_SECONDS)
             gone = sweep(time.monotonic(), runtime.is_active_session, window)
-            for session_id, _ in gone:
-                # Streamlit's own thread-safe close of a stored, disconnected session (what it does
-                # at logout): its state, uploaded files, downloads and table data go with it.
-                runtime._close_inactive_session_on_event_loop(session_id)
             if gone:
-                time.sleep(1.0)  # the closes run on the event loop
+                close_sessions(runtime, [session_id for session_id, _ in gone])
                 _release_memory()
 
     _JANITOR.append(threading.Thread(target=run, name="own-cache-janitor", daemon=True))

@@ -78,12 +78,50 @@ def test_a_closed_sessions_own_cache_is_dropped_after_the_reconnect_window(score
     assert own[0] not in caches.sweep(t + 170, lambda sid: False, window=120)  # disconnected 110 s ago: kept
     assert own[0] in caches.sweep(t + 300, lambda sid: False, window=120)  # 130 s: dropped
     assert own[0] not in caches._OWN
-    from streamlit.runtime import Runtime
-
-    assert callable(Runtime._close_inactive_session_on_event_loop)  # what the janitor has Streamlit close it with
     before = scored.count("pasted-6")
     visitor.switch_page("app_pages/overview.py").run()  # reconnected after all: scored again, not lost
     assert not visitor.exception and scored.count("pasted-6") == before + 1
+
+
+def test_the_janitor_empties_the_state_of_each_session_streamlit_closed():
+    """Streamlit's runtime loop keeps the last session it served in a local variable: closed, its
+    state (the upload, the pages' results its widgets refer to) would stay on a quiet server. The
+    janitor empties it once the close has run on the event loop; a session that reconnected in
+    the meantime is not closed and keeps its state."""
+    import threading
+    from types import SimpleNamespace
+
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.state import SessionState
+    from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
+
+    # the private parts of Streamlit the janitor uses
+    assert callable(Runtime._close_inactive_session_on_event_loop)
+    assert callable(WebsocketSessionManager.get_session_info)
+
+    class Server:  # the runtime's interface as the janitor uses it; closes run later, on "the event loop"
+        def __init__(self, reconnected: set[str]):
+            self.states = {sid: SessionState() for sid in ("left", "returned")}
+            for state in self.states.values():
+                state["upload"] = "an uploaded article"
+                # a widget's metadata: its callbacks hold the globals of the page that made it
+                state._new_widget_state.widget_metadata["$$ID-multiselect"] = "the page's results"
+            self.stored = {
+                sid: SimpleNamespace(session=SimpleNamespace(session_state=st_)) for sid, st_ in self.states.items()
+            }
+            self._session_mgr = SimpleNamespace(get_session_info=self.stored.get)
+            self.reconnected = reconnected
+
+        def _close_inactive_session_on_event_loop(self, session_id: str) -> None:
+            if session_id not in self.reconnected:
+                threading.Timer(0.2, self.stored.pop, (session_id,)).start()
+
+    server = Server(reconnected={"returned"})
+    assert caches.close_sessions(server, ["left", "returned"]) == ["left"]
+    assert "upload" not in server.states["left"]
+    assert not server.states["left"]._new_widget_state.widget_metadata
+    assert server.states["returned"]["upload"] == "an uploaded article"
+    assert server.states["returned"]._new_widget_state.widget_metadata
 
 
 def test_concurrent_requests_for_one_value_make_it_once():
