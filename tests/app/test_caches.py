@@ -48,6 +48,8 @@ def test_the_cache_is_bounded_by_the_memory_it_holds():
 
 def test_an_unsaved_upload_stays_in_its_own_session(scored):
     text = "A council report\n\n" + "The council met and voted on the budget again today. " * 40
+    for page in ("data", "overview"):  # what the seed collection shares is cached first, whatever ran before
+        assert not run_page(page).exception
     held = caches.shared().held_bytes
     first = run_page("data")
     first.text_area(key="paste_text").input(text)
