@@ -30,16 +30,19 @@ def download(page, name: str, to) -> None:
     """Wait for the Data page's ``name`` button, click it and save the file it downloads at ``to``.
 
     The file is built on the server when clicked. In full-suite runs on a loaded machine a first
-    click sometimes started no download within a minute (never when run alone; the cause is not
-    found): a user would click again, and so does this helper, at most three times."""
+    click sometimes started no download within a minute, and once the button then stayed
+    disabled for three minutes (never when run alone; the cause is not found): a user would
+    reload the page and click again, and so does this helper, at most three times."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.wait_for_selector(f"text={name}")
     for attempt in range(3):
+        if attempt:
+            page.reload()
+        page.wait_for_selector(f"text={name}")
         wait_for_app(page)
         try:
             with page.expect_download(timeout=20_000) as info:
-                page.get_by_role("button", name=name, exact=True).click()
+                page.get_by_role("button", name=name, exact=True).click(timeout=30_000)
             break
         except PlaywrightTimeout:
             if attempt == 2:
