@@ -97,6 +97,11 @@ def _score_chunk(args: tuple[list[Article], Config]) -> list[tuple]:
     return [_pack(score_article(a, config)) for a in articles]
 
 
+def _unpacked(chunks: Iterable[list[tuple]]) -> Iterator[list[ArticleReport]]:
+    """The reports of chunks that workers scored and packed."""
+    return (list(map(_unpack, chunk)) for chunk in chunks)
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
@@ -121,7 +126,7 @@ def score_stream(
                 yield item
 
     if engine == "dask":
-        results = _dask_map(_chunks(articles(), CHUNK), config, scheduler, workers)
+        results = _unpacked(_dask_map(_chunks(articles(), CHUNK), config, scheduler, workers))
     elif workers <= 1:
         results = ([score_article(a, config)] for a in articles())
     else:
@@ -129,8 +134,7 @@ def score_stream(
         pool = context.Pool(workers)
         try:
             packed = pool.imap(_score_chunk, ((chunk, config) for chunk in _chunks(articles(), CHUNK)))
-            results = (list(map(_unpack, chunk)) for chunk in packed)
-            yield from _interleave(results, pending_errors)
+            yield from _interleave(_unpacked(packed), pending_errors)
         finally:
             pool.close()
             pool.join()
@@ -148,7 +152,8 @@ def _interleave(results: Iterable[list[ArticleReport]], errors: list[LoadError])
 
 
 def _dask_map(chunks: Iterable[list[Article]], config: Config, scheduler: str | None, workers: int):
-    """Score chunks on a Dask cluster: the one at ``scheduler``, else a LocalCluster of ``workers``.
+    """Score chunks on a Dask cluster: the one at ``scheduler``, else a LocalCluster of ``workers``;
+    yields each chunk's packed results.
 
     At most ``2 × workers`` chunks are in flight at a time, so a corpus streams through the
     cluster instead of being submitted whole; results come back in input order.
@@ -185,7 +190,7 @@ def _dask_map(chunks: Iterable[list[Article]], config: Config, scheduler: str | 
                 next_index += 1
                 pool.add(new)
             while emitted in done:
-                yield list(map(_unpack, done.pop(emitted)))
+                yield done.pop(emitted)
                 emitted += 1
     finally:
         client.close()

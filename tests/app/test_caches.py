@@ -66,8 +66,8 @@ def test_an_unsaved_upload_stays_in_its_own_session(scored):
 
 
 def test_a_closed_sessions_own_cache_is_dropped_after_the_reconnect_window(scored):
-    """Streamlit keeps a disconnected session for reconnecting and lets it go only when a later
-    session is saved: what it built from its uploads must not wait for that."""
+    """Streamlit keeps a disconnected session for reconnecting in a store whose entries expire
+    without the session being shut down: what it built from its uploads must not wait for that."""
     text = "A council report\n\n" + "The council met and voted on the budget once more. " * 40
     visitor = run_page("data")
     visitor.text_area(key="paste_text").input(text)
