@@ -24,17 +24,15 @@ class Config:
     max_html_chars: int = 3_000_000
 
     # --- language ------------------------------------------------------------------------
-    # Characters of cleaned text handed to the detector; its time grows with them (11 ms at
-    # 3,000, 2.5 ms at 300, 1.7 ms at 200 per article). On our test texts of 120 characters or
-    # more in en, sv, de, fr and ten other languages every decision is right at 200 and 300 and
-    # the same as with 3,000 but one; at 150, 1 in 100 long English and French texts goes wrong
+    # Characters of cleaned text handed to the detector. On our test texts of 500 characters or
+    # more in en, sv, de, fr and ten other languages every decision is right at 200 and at 400
     # (scripts/language_detection.py).
     language_sample_chars: int = 200
-    # lingua spreads its confidence over all 75 languages, so short texts get low absolute
-    # values (0.07 for a clear English sentence). The top language is accepted when its
-    # confidence is at least this many times the runner-up's; otherwise the language is "und"
+    # The detector spreads its probability over 176 languages, and a text with no word it knows
+    # gets its prior (English 0.12, Catalan 0.09). The top language is accepted when its
+    # probability is at least this many times the runner-up's; otherwise the language is "und"
     # and language-specific metrics are empty with that reason. 1.5 accepts a six-word English
-    # sentence (ratio 1.75) and every seed (ratios above 5), and rejects "ok" (1.0).
+    # sentence and every seed, and rejects a name alone ("Trump": 1.45).
     language_min_ratio: float = 1.5
 
     # --- cleaning --------------------------------------------------------------------------

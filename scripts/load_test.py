@@ -248,7 +248,7 @@ def main(argv=None) -> int:
         time.sleep(10)
         asyncio.run(a_round(url, args.sessions, collection, ids, args.articles))  # the pages' caches, warmed
         # A normal upload without metadata: the first language detection of a server process loads
-        # lingua's models (about 0.9 GB, and the interpreter is held while they load), once.
+        # the detector's model, once.
         asyncio.run(warm_upload(url))
         time.sleep(10)
         baseline = sampler.now()
