@@ -7,7 +7,9 @@ library, the pages only render its Report.
 import streamlit as st
 
 import framing
-from app_pages import access, deploy, session, ui
+from app_pages import access, caches, deploy, session, ui
+
+caches.tune_allocator()
 
 st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
 # The grids' own "Download as CSV" writes cells raw (a title "=WEBSERVICE(…)" would run in a

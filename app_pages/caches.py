@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import json
 import threading
@@ -133,6 +134,26 @@ def shared() -> Lru:
     """The cache all sessions share, sized by [framing] cache_mb."""
     _SHARED.max_bytes = int(deploy.secret_section("framing").get("cache_mb", CACHE_MB)) * 1_000_000
     return _SHARED
+
+
+# glibc's allocator, tuned for a server whose visitors' uploads come and go (mallopt): at most two
+# heaps instead of eight per core (each thread that ran a session otherwise kept a heap of its own,
+# fragmented apart from the others), and every block of 128 KB or more mapped on its own and given
+# back when freed (by default the threshold rises to the largest block freed, up to 32 MB, so a
+# large upload's texts and tables went on the heap and stayed). One hostile session three times:
+# 416, 450 and 469 MB after each reconnect window from 302 MB warm, against 402, 406 and 411 MB
+# from 299 MB with these settings.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
+ALLOCATOR_SETTINGS = ((M_ARENA_MAX, 2), (M_MMAP_THRESHOLD, 128 * 1024), (M_TRIM_THRESHOLD, 128 * 1024))
+
+
+@functools.cache
+def tune_allocator() -> None:
+    """Apply ALLOCATOR_SETTINGS to this process, once (glibc only; elsewhere nothing changes)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6")
+        for option, value in ALLOCATOR_SETTINGS:
+            libc.mallopt(option, value)
 
 
 def _release_memory() -> None:

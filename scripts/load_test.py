@@ -45,6 +45,16 @@ HOSTILE_FILES = {
     "page.html": b"<html><body><p>" + b"word " * 1_800_000 + b"</p></body></html>",  # 9 MB of HTML
     "records.jsonl": b"\n".join(b'{"text": "Record %d: the council met."}' % i for i in range(100_000)),
 }
+# A careful visitor's first upload: one small article in each format the Data page reads, so the
+# warm baseline has run every loader once (HTML extraction, Markdown, JSON, CSV, detection).
+WARM_FILES = {
+    "report.txt": b"Budget passes\n\nThe council met and voted on Tuesday.",
+    "report.md": b"# Budget passes\n\nThe council **met** and voted on Tuesday.",
+    "page.html": b"<html><head><title>Budget passes</title></head><body><p>The council met and voted.</p></body></html>",
+    "records.json": b'[{"title": "Budget passes", "text": "The council met and voted on Tuesday."}]',
+    "records.jsonl": b'{"title": "Budget passes", "text": "The council met and voted on Tuesday."}',
+    "table.csv": b"title,text\nBudget passes,The council met and voted on Tuesday.\n",
+}
 
 
 class HealthProbe:
@@ -184,9 +194,9 @@ async def warm_upload(url: str) -> None:
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=niced(chromium_path()), args=CHROMIUM_FLAGS)
-        result = await hostile_session(browser, url, {"report.txt": b"Budget passes\n\nThe council met and voted."})
+        result = await hostile_session(browser, url, WARM_FILES)
         await browser.close()
-    print(f"warm upload of an article without metadata (first language detection): {result}")
+    print(f"warm upload of one small file in each format, without metadata: {result}")
 
 
 def niced(executable: str) -> str:
@@ -247,8 +257,8 @@ def main(argv=None) -> int:
         )
         time.sleep(10)
         asyncio.run(a_round(url, args.sessions, collection, ids, args.articles))  # the pages' caches, warmed
-        # A normal upload without metadata: the first language detection of a server process loads
-        # the detector's model, once.
+        # A normal upload of each format without metadata: the first of each in a server process
+        # imports its loader and loads the language detector's model, once.
         asyncio.run(warm_upload(url))
         time.sleep(10)
         baseline = sampler.now()
