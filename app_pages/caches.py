@@ -115,6 +115,10 @@ class Lru:
                 _, (_, evicted) = self._items.popitem(last=False)
                 self._bytes -= evicted
 
+    def __contains__(self, key: Hashable) -> bool:
+        with self._lock:
+            return key in self._items
+
     @property
     def held_bytes(self) -> int:
         return self._bytes
@@ -299,17 +303,21 @@ def collection_key(items) -> tuple[tuple[str, str], ...]:
     return tuple(zip((a.id for a in items), article_keys(items), strict=True))
 
 
-def _scored(key: str, article: Article, saved: frozenset[str]) -> ArticleReport:
+def _scored(key: str, article: Article, saved: frozenset[str], made: ArticleReport | None = None) -> ArticleReport:
     """An article's scores: from memory, else (a saved collection's article) from the database's
-    score cache, else scored now; a saved article's scores are written to the database once."""
+    score cache, else ``made`` (scored apart) or scored now; a saved article's scores are written
+    to the database once."""
     persist = bool(saved) and _content_hash(article) in saved
     database = deploy.store().engine.url.render_as_string() if persist else ""
+
+    def compute() -> ArticleReport:
+        return made if made is not None else framing.score_article(article, session.config())
 
     def make() -> ArticleReport:
         if persist:
             _remember(key, database)
-            return deploy.store().score(article, session.config())
-        return framing.score_article(article, session.config())
+            return deploy.store().score(article, session.config(), compute=compute)
+        return compute()
 
     cache = _own() if is_private(article) else shared()
     report = cache.get(("score", key), make, approx_bytes)
@@ -325,8 +333,18 @@ def _remember(key: str, database: str) -> None:
         _PERSISTED.popitem(last=False)
 
 
-def score(article: Article) -> ArticleReport:
-    return _scored(article_keys([article])[0], article, session.saved_hashes())
+def score(article: Article, made: ArticleReport | None = None) -> ArticleReport:
+    """An article's scores, cached; ``made``: its scores computed elsewhere (in a process apart),
+    held unless the cache has them already."""
+    return _scored(article_keys([article])[0], article, session.saved_hashes(), made)
+
+
+def unscored(articles: list[Article]) -> list[Article]:
+    """The articles whose scores no cache in memory holds."""
+    keys = article_keys(articles)
+    return [
+        a for a, k in zip(articles, keys, strict=True) if ("score", k) not in (_own() if is_private(a) else shared())
+    ]
 
 
 def _collection_cache(articles) -> Lru:

@@ -1,5 +1,9 @@
 """Data: add articles (files, URLs or pasted text), remove them, reset, keep collections, and download every score."""
 
+import contextlib
+from collections.abc import Iterator
+from multiprocessing.pool import Pool
+
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +16,7 @@ from framing.corpus import (
     article_from_text,
     parse_uploads,
 )
+from framing.engine import process_pool, score_on
 from framing.errors import FetchError, FramingError, InputError
 from framing.fetch import article_from_url
 from framing.report import table_to_csv
@@ -24,29 +29,49 @@ config = deploy.config()
 editor = access.can_edit()
 
 
-def add_and_score(new: list, errors: list, fresh: bool = False) -> None:
+# Input of at least this many bytes (characters, for fetched or pasted text) is read and scored in a process apart that ends with it: the
+# server's heap keeps none of its churn, and its interpreter stays free to answer other visitors.
+# Smaller input is read and scored here, without the second or so a fresh process takes to start.
+APART_BYTES = 500_000
+
+
+@contextlib.contextmanager
+def apart_for(size: int) -> Iterator[Pool | None]:
+    """A process apart for input of ``size`` bytes, or None where it is read and scored here."""
+    if size < APART_BYTES:
+        yield None
+    else:
+        with process_pool() as pool:
+            yield pool
+
+
+def add_and_score(new: list, errors: list, apart: Pool | None, fresh: bool = False) -> None:
     """Add new articles (up to the collection's limit) to the session's collection, or start a
-    new one with them (``fresh``); score what was added (so the Overview renders at once), and
-    remember them for the Open buttons."""
+    new one with them (``fresh``); score what was added and no cache holds, in the process
+    ``apart`` if any (so the Overview renders at once), and remember them for the Open buttons."""
     added = session.start_new(new, errors) if fresh else session.add(new, errors)
+    missing = caches.unscored(added)
     progress = st.progress(0.0, text="Scoring…")
-    for i, article in enumerate(added, start=1):
-        caches.score(article)
-        if i % 25 == 0 or i == len(added):
-            progress.progress(i / len(added), text=f"Scoring {i:,} of {len(added):,}")
+    chunks = score_on(apart, missing, session.config()) if apart else ([caches.score(a)] for a in missing)
+    done = 0
+    for reports in chunks:
+        if apart:
+            for article, report in zip(missing[done:], reports, strict=False):
+                caches.score(article, report)
+        done += len(reports)
+        progress.progress(done / len(missing), text=f"Scoring {done:,} of {len(missing):,}")
     progress.empty()
     st.session_state["last_upload"] = ([a.id for a in added], len(errors) + len(new) - len(added))
 
 
-def read_uploads(files, first_line_headline: bool, held: int) -> tuple[list, list]:
+def read_uploads(files, first_line_headline: bool, held: int, apart: Pool | None) -> tuple[list, list]:
     """Articles and errors from uploaded files (an articles.csv or articles.json among them gives
-    the others' metadata), reading no further than a collection of ``held`` articles has room for."""
+    the others' metadata), read in the process ``apart`` if any, no further than a collection of
+    ``held`` articles has room for."""
     room = max(0, deploy.max_collection_articles() - held)
-    new, errors, unmatched = parse_uploads(
-        ((upload.name, upload.getvalue()) for upload in files),
-        config.with_(first_line_headline=first_line_headline),
-        room,
-    )
+    files = [(upload.name, upload.getvalue()) for upload in files]
+    args = (files, config.with_(first_line_headline=first_line_headline), room)
+    new, errors, unmatched = apart.apply(parse_uploads, args) if apart else parse_uploads(*args)
     if unmatched:
         named = ", ".join(unmatched[:5]) + (" …" if len(unmatched) > 5 else "")
         st.session_state["unmatched_metadata"] = (
@@ -84,7 +109,8 @@ where = st.radio(
 )
 if files and st.button(f"Add {len(files):,} file(s)", type="primary", key="add_files"):
     room_for = 0 if where == NEW else len(session.articles())
-    add_and_score(*read_uploads(files, first_line, room_for), fresh=where == NEW)
+    with st.spinner("Reading the files…"), apart_for(sum(upload.size for upload in files)) as apart:
+        add_and_score(*read_uploads(files, first_line, room_for, apart), apart, fresh=where == NEW)
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
     st.rerun()
 if unmatched := st.session_state.pop("unmatched_metadata", None):
@@ -112,7 +138,8 @@ if editor:
                         new.append(article_from_url(url, policy, config))
                     except FetchError as exc:
                         errors.append(LoadError(url, str(exc)))
-            add_and_score(new, errors)
+            with apart_for(sum(len(a.raw_text) for a in new)) as apart:
+                add_and_score(new, errors, apart)
             st.rerun()
 else:
     st.caption("Only editors can make the dashboard fetch pages. " + access.why_not_editor())
@@ -146,7 +173,8 @@ with st.form("paste", clear_on_submit=True):
                 ident=ident,
                 config=config,
             )
-            add_and_score([article], [])
+            with apart_for(len(text)) as apart:
+                add_and_score([article], [], apart)
             st.rerun()
         except InputError as exc:
             st.error(f"Pasted text: {ui.md(exc)}")

@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.pool
 import operator
 import pickle
 import tempfile
@@ -108,6 +109,32 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+@contextlib.contextmanager
+def process_pool(workers: int = 1) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of ``workers`` fresh processes that ends on exit, and with it everything its work
+    allocated (a server that parses and scores uploads apart keeps none of their churn in its own
+    heap). Spawned, not forked: a server's threads and locks stay behind. Should the caller stop
+    early, the work still running is dropped, not waited for."""
+    pool = multiprocessing.get_context("spawn").Pool(max(1, workers))
+    finished = False
+    try:
+        yield pool
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
+
+
+def score_on(
+    pool: multiprocessing.pool.Pool, articles: Iterable[Article], config: Config
+) -> Iterator[list[ArticleReport]]:
+    """Score articles on a pool of processes, a chunk at a time, in input order."""
+    return _unpacked(pool.imap(_score_chunk, ((chunk, config) for chunk in _chunks(articles, CHUNK))))
+
+
 def score_stream(
     items: Iterable[Article | LoadError],
     config: Config = DEFAULT_CONFIG,
@@ -130,14 +157,8 @@ def score_stream(
     elif workers <= 1:
         results = ([score_article(a, config)] for a in articles())
     else:
-        context = multiprocessing.get_context("spawn")
-        pool = context.Pool(workers)
-        try:
-            packed = pool.imap(_score_chunk, ((chunk, config) for chunk in _chunks(articles(), CHUNK)))
-            yield from _interleave(_unpacked(packed), pending_errors)
-        finally:
-            pool.close()
-            pool.join()
+        with process_pool(workers) as pool:
+            yield from _interleave(score_on(pool, articles(), config), pending_errors)
         return
     yield from _interleave(results, pending_errors)
 

@@ -12,17 +12,48 @@ import streamlit as st
 import framing
 from app_helpers import add_files, frame_with, run_page, submit
 from app_pages import caches
+from framing import corpus, engine
 
 
 @pytest.fixture
 def scored(monkeypatch):
-    """The ids of the articles the dashboard scores from now on."""
+    """The ids of the articles the dashboard scores from now on, in this process or apart."""
     calls: list[str] = []
-    original = framing.score_article
+    original, original_on = framing.score_article, engine.score_on
+
+    def on(pool, articles, config):
+        articles = list(articles)
+        calls.extend(a.id for a in articles)
+        return original_on(pool, articles, config)
+
     monkeypatch.setattr(
         framing, "score_article", lambda a, c=framing.DEFAULT_CONFIG: calls.append(a.id) or original(a, c)
     )
+    monkeypatch.setattr(engine, "score_on", on)
     return calls
+
+
+def test_uploads_are_read_and_scored_in_a_process_apart(monkeypatch):
+    # What a large upload allocates, however hostile, goes with the process that read and
+    # scored it: this one neither parses nor scores it (either would raise here).
+    assert not run_page("overview").exception  # the seeds, scored here and shared
+    at = run_page("data")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("read or scored in the server's own process")
+
+    monkeypatch.setattr(corpus, "parse_bytes", refuse)
+    monkeypatch.setattr(framing, "score_article", refuse)
+    body = "The council met and voted on the budget on Tuesday. " * 200  # 10 KB, 2,000 words
+    files = [(f"outlet{i}_budget.txt", f"Budget passes {i}\n\n{body}".encode(), "text/plain") for i in range(60)]
+    assert sum(len(data) for _, data, _ in files) >= 500_000  # large enough to go apart (data.APART_BYTES)
+    add_files(at, files)
+    assert not at.exception
+    at.switch_page("app_pages/overview.py").run()
+    assert not at.exception
+    table = frame_with(at, "outlet")
+    assert sorted(table["article_id"]) == sorted(f"outlet{i}_budget" for i in range(60))
+    assert set(table["words"]) == {2_003}
 
 
 def test_a_clients_clear_cache_message_does_not_make_the_server_rescore(scored):
