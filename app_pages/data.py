@@ -2,7 +2,8 @@
 
 import contextlib
 from collections.abc import Iterator
-from multiprocessing.pool import Pool
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 
 import pandas as pd
 import streamlit as st
@@ -36,21 +37,27 @@ APART_BYTES = 500_000
 
 
 @contextlib.contextmanager
-def apart_for(size: int) -> Iterator[Pool | None]:
+def apart_for(size: int) -> Iterator[Executor | None]:
     """A process apart for input of ``size`` bytes, or None where it is read and scored here."""
     if size < APART_BYTES:
         yield None
-    else:
+        return
+    try:
         with process_pool() as pool:
             yield pool
+    except BrokenProcessPool as exc:
+        raise InputError(
+            "the process reading and scoring them stopped before it finished (out of memory, or a crash in a "
+            "parser); nothing was added"
+        ) from exc
 
 
-def add_and_score(new: list, errors: list, apart: Pool | None, fresh: bool = False) -> None:
-    """Add new articles (up to the collection's limit) to the session's collection, or start a
-    new one with them (``fresh``); score what was added and no cache holds, in the process
-    ``apart`` if any (so the Overview renders at once), and remember them for the Open buttons."""
-    added = session.start_new(new, errors) if fresh else session.add(new, errors)
-    missing = caches.unscored(added)
+def add_and_score(new: list, errors: list, apart: Executor | None, fresh: bool = False) -> None:
+    """Score new articles that no cache holds, in the process ``apart`` if any (so the Overview
+    renders at once), then add them (up to the collection's limit) to the session's collection,
+    or start a new one with them (``fresh``), and remember them for the Open buttons. Should the
+    scoring fail, nothing is added."""
+    missing = caches.unscored(new)
     progress = st.progress(0.0, text="Scoring…")
     chunks = score_on(apart, missing, session.config()) if apart else ([caches.score(a)] for a in missing)
     done = 0
@@ -61,17 +68,18 @@ def add_and_score(new: list, errors: list, apart: Pool | None, fresh: bool = Fal
         done += len(reports)
         progress.progress(done / len(missing), text=f"Scoring {done:,} of {len(missing):,}")
     progress.empty()
+    added = session.start_new(new, errors) if fresh else session.add(new, errors)
     st.session_state["last_upload"] = ([a.id for a in added], len(errors) + len(new) - len(added))
 
 
-def read_uploads(files, first_line_headline: bool, held: int, apart: Pool | None) -> tuple[list, list]:
+def read_uploads(files, first_line_headline: bool, held: int, apart: Executor | None) -> tuple[list, list]:
     """Articles and errors from uploaded files (an articles.csv or articles.json among them gives
     the others' metadata), read in the process ``apart`` if any, no further than a collection of
     ``held`` articles has room for."""
     room = max(0, deploy.max_collection_articles() - held)
     files = [(upload.name, upload.getvalue()) for upload in files]
     args = (files, config.with_(first_line_headline=first_line_headline), room)
-    new, errors, unmatched = apart.apply(parse_uploads, args) if apart else parse_uploads(*args)
+    new, errors, unmatched = apart.submit(parse_uploads, *args).result() if apart else parse_uploads(*args)
     if unmatched:
         named = ", ".join(unmatched[:5]) + (" …" if len(unmatched) > 5 else "")
         st.session_state["unmatched_metadata"] = (
@@ -109,10 +117,13 @@ where = st.radio(
 )
 if files and st.button(f"Add {len(files):,} file(s)", type="primary", key="add_files"):
     room_for = 0 if where == NEW else len(session.articles())
-    with st.spinner("Reading the files…"), apart_for(sum(upload.size for upload in files)) as apart:
-        add_and_score(*read_uploads(files, first_line, room_for, apart), apart, fresh=where == NEW)
-    st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
-    st.rerun()
+    try:
+        with st.spinner("Reading the files…"), apart_for(sum(upload.size for upload in files)) as apart:
+            add_and_score(*read_uploads(files, first_line, room_for, apart), apart, fresh=where == NEW)
+        st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+        st.rerun()
+    except InputError as exc:
+        st.error(f"Files: {ui.md(exc)}")
 if unmatched := st.session_state.pop("unmatched_metadata", None):
     st.warning(ui.md(unmatched))
 
@@ -138,9 +149,12 @@ if editor:
                         new.append(article_from_url(url, policy, config))
                     except FetchError as exc:
                         errors.append(LoadError(url, str(exc)))
-            with apart_for(sum(len(a.raw_text) for a in new)) as apart:
-                add_and_score(new, errors, apart)
-            st.rerun()
+            try:
+                with apart_for(sum(len(a.raw_text) for a in new)) as apart:
+                    add_and_score(new, errors, apart)
+                st.rerun()
+            except InputError as exc:
+                st.error(f"Pages: {ui.md(exc)}")
 else:
     st.caption("Only editors can make the dashboard fetch pages. " + access.why_not_editor())
 

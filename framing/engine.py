@@ -8,15 +8,16 @@ values alone, so nothing but those values is held for the whole corpus.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import logging
 import multiprocessing
-import multiprocessing.pool
 import operator
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -98,9 +99,9 @@ def _score_chunk(args: tuple[list[Article], Config]) -> list[tuple]:
     return [_pack(score_article(a, config)) for a in articles]
 
 
-def _unpacked(chunks: Iterable[list[tuple]]) -> Iterator[list[ArticleReport]]:
-    """The reports of chunks that workers scored and packed."""
-    return (list(map(_unpack, chunk)) for chunk in chunks)
+def _unpacked_chunk(chunk: list[tuple]) -> list[ArticleReport]:
+    """The reports of a chunk that a worker scored and packed."""
+    return list(map(_unpack, chunk))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -110,29 +111,35 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 @contextlib.contextmanager
-def process_pool(workers: int = 1) -> Iterator[multiprocessing.pool.Pool]:
+def process_pool(workers: int = 1) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` fresh processes that ends on exit, and with it everything its work
-    allocated (a server that parses and scores uploads apart keeps none of their churn in its own
-    heap). Spawned, not forked: a server's threads and locks stay behind. Should the caller stop
-    early, the work still running is dropped, not waited for."""
-    pool = multiprocessing.get_context("spawn").Pool(max(1, workers))
+    allocated (a server that reads and scores uploads apart keeps none of their churn in its own
+    heap). Spawned, not forked: a server's threads and locks stay behind. A worker that dies (the
+    system's out-of-memory killer, a crash in a parser) fails what it was doing with
+    BrokenProcessPool instead of leaving its caller waiting. Should the caller stop early, work not
+    yet started is cancelled."""
+    pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("spawn"))
     finished = False
     try:
         yield pool
         finished = True
     finally:
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def score_on(
-    pool: multiprocessing.pool.Pool, articles: Iterable[Article], config: Config
+    pool: Executor, articles: Iterable[Article], config: Config, in_flight: int = 2
 ) -> Iterator[list[ArticleReport]]:
-    """Score articles on a pool of processes, a chunk at a time, in input order."""
-    return _unpacked(pool.imap(_score_chunk, ((chunk, config) for chunk in _chunks(articles, CHUNK))))
+    """Score articles on a pool of processes, a chunk at a time, in input order; at most
+    ``in_flight`` chunks are submitted ahead, so a corpus streams through instead of being read
+    whole (four per worker keep each one busy)."""
+    pending: collections.deque[Future] = collections.deque()
+    for chunk in _chunks(articles, CHUNK):
+        pending.append(pool.submit(_score_chunk, (chunk, config)))
+        if len(pending) >= in_flight:
+            yield _unpacked_chunk(pending.popleft().result())
+    while pending:
+        yield _unpacked_chunk(pending.popleft().result())
 
 
 def score_stream(
@@ -153,12 +160,12 @@ def score_stream(
                 yield item
 
     if engine == "dask":
-        results = _unpacked(_dask_map(_chunks(articles(), CHUNK), config, scheduler, workers))
+        results = map(_unpacked_chunk, _dask_map(_chunks(articles(), CHUNK), config, scheduler, workers))
     elif workers <= 1:
         results = ([score_article(a, config)] for a in articles())
     else:
         with process_pool(workers) as pool:
-            yield from _interleave(score_on(pool, articles(), config), pending_errors)
+            yield from _interleave(score_on(pool, articles(), config, 4 * workers), pending_errors)
         return
     yield from _interleave(results, pending_errors)
 

@@ -43,3 +43,15 @@ def test_what_a_worker_sends_back_rebuilds_the_same_reports(seed_report):
         back = _unpack(pickle.loads(pickle.dumps(_pack(report))))
         assert back == report
         assert [e.text for e in back.evidence] == [e.text for e in report.evidence]
+
+
+def test_a_worker_that_dies_fails_the_work_instead_of_leaving_it_waiting():
+    # The dashboard reads and scores large uploads in a process apart: should that process be
+    # killed (out of memory) or crash, the upload gets an error, not a wait without end.
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from framing.engine import process_pool
+
+    with pytest.raises(BrokenProcessPool), process_pool() as pool:
+        pool.submit(os._exit, 9).result(timeout=120)

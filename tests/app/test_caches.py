@@ -4,13 +4,14 @@ by memory, shared only for what every visitor sees (seeds, saved collections), a
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 
 import pytest
 import streamlit as st
 
 import framing
-from app_helpers import add_files, frame_with, run_page, submit
+from app_helpers import add_files, collection_name, frame_with, run_page, submit
 from app_pages import caches
 from framing import corpus, engine
 
@@ -54,6 +55,25 @@ def test_uploads_are_read_and_scored_in_a_process_apart(monkeypatch):
     table = frame_with(at, "outlet")
     assert sorted(table["article_id"]) == sorted(f"outlet{i}_budget" for i in range(60))
     assert set(table["words"]) == {2_003}
+
+
+def test_an_upload_whose_process_dies_gets_an_error_and_adds_nothing(monkeypatch):
+    # The process apart is killed (as the system's out-of-memory killer would) before it answers.
+    original = engine.process_pool
+
+    @contextlib.contextmanager
+    def dying(workers=1):
+        with original(workers) as pool:
+            pool.submit(os._exit, 9)
+            yield pool
+
+    monkeypatch.setattr(engine, "process_pool", dying)
+    at = run_page("data")
+    before = collection_name(at)
+    add_files(at, [("huge.txt", b"Budget passes\n\n" + b"The council met. " * 40_000, "text/plain")])
+    assert not at.exception
+    assert any("stopped before it finished" in e.value and "nothing was added" in e.value for e in at.error)
+    assert collection_name(at) == before and "huge" not in set(frame_with(at, "removed_parts")["article_id"])
 
 
 def test_a_clients_clear_cache_message_does_not_make_the_server_rescore(scored):
