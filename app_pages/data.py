@@ -30,9 +30,10 @@ config = deploy.config()
 editor = access.can_edit()
 
 
-# Input of at least this many bytes (characters, for fetched or pasted text) is read and scored in a process apart that ends with it: the
-# server's heap keeps none of its churn, and its interpreter stays free to answer other visitors.
-# Smaller input is read and scored here, without the second or so a fresh process takes to start.
+# Input of at least this many bytes (characters, for fetched or pasted text) is read and scored in
+# a process apart that ends with it: the server's heap keeps none of its churn, and its interpreter
+# stays free to answer other visitors. Smaller input is read and scored here, without the second
+# or so a fresh process takes to start.
 APART_BYTES = 500_000
 
 
