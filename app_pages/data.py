@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import access, caches, deploy, session, ui
+from framing import score_article
 from framing.corpus import (
     EDITABLE_METADATA,
     EVENT_CHOICES,
@@ -60,12 +61,12 @@ def add_and_score(new: list, errors: list, apart: Executor | None, fresh: bool =
     scoring fail, nothing is added."""
     missing = caches.unscored(new)
     progress = st.progress(0.0, text="Scoring…")
-    chunks = score_on(apart, missing, session.config()) if apart else ([caches.score(a)] for a in missing)
+    scoring = session.config()
+    chunks = score_on(apart, missing, scoring) if apart else ([score_article(a, scoring)] for a in missing)
     done = 0
     for reports in chunks:
-        if apart:
-            for article, report in zip(missing[done:], reports, strict=False):
-                caches.score(article, report)
+        for article, report in zip(missing[done:], reports, strict=False):
+            caches.score(article, report)
         done += len(reports)
         progress.progress(done / len(missing), text=f"Scoring {done:,} of {len(missing):,}")
     progress.empty()

@@ -159,15 +159,12 @@ def score_stream(
             else:
                 yield item
 
-    if engine == "dask":
-        results = map(_unpacked_chunk, _dask_map(_chunks(articles(), CHUNK), config, scheduler, workers))
-    elif workers <= 1:
-        results = ([score_article(a, config)] for a in articles())
-    else:
-        with process_pool(workers) as pool:
-            yield from _interleave(score_on(pool, articles(), config, 4 * workers), pending_errors)
+    if engine != "dask" and workers <= 1:
+        yield from _interleave(([score_article(a, config)] for a in articles()), pending_errors)
         return
-    yield from _interleave(results, pending_errors)
+    pool = dask_pool(scheduler, workers) if engine == "dask" else process_pool(workers)
+    with pool as executor:
+        yield from _interleave(score_on(executor, articles(), config, 4 * max(1, workers)), pending_errors)
 
 
 def _interleave(results: Iterable[list[ArticleReport]], errors: list[LoadError]) -> Iterator[ArticleReport | LoadError]:
@@ -179,14 +176,12 @@ def _interleave(results: Iterable[list[ArticleReport]], errors: list[LoadError])
         yield errors.pop(0)
 
 
-def _dask_map(chunks: Iterable[list[Article]], config: Config, scheduler: str | None, workers: int):
-    """Score chunks on a Dask cluster: the one at ``scheduler``, else a LocalCluster of ``workers``;
-    yields each chunk's packed results.
-
-    At most ``2 × workers`` chunks are in flight at a time, so a corpus streams through the
-    cluster instead of being submitted whole; results come back in input order.
-    """
-    from dask.distributed import Client, LocalCluster, as_completed
+@contextlib.contextmanager
+def dask_pool(scheduler: str | None, workers: int) -> Iterator[Executor]:
+    """A Dask cluster as an executor for ``score_on``: the one at ``scheduler``, else a
+    LocalCluster of ``workers`` processes that ends on exit. A task's result is released on the
+    cluster once it has been handed back."""
+    from dask.distributed import Client, LocalCluster
 
     previous = logging.root.manager.disable
     logging.disable(logging.INFO)  # the cluster's INFO chatter would drown the CLI's own output
@@ -202,24 +197,7 @@ def _dask_map(chunks: Iterable[list[Article]], config: Config, scheduler: str | 
         )
     client = Client(scheduler or cluster)
     try:
-        iterator = iter(chunks)
-        futures: dict = {}
-        next_index, emitted, done = 0, 0, {}
-        for chunk in itertools.islice(iterator, max(2, 2 * max(1, workers))):
-            futures[client.submit(_score_chunk, (chunk, config), pure=False)] = next_index
-            next_index += 1
-        pool = as_completed(list(futures))
-        for future in pool:
-            done[futures.pop(future)] = future.result()
-            future.release()
-            for chunk in itertools.islice(iterator, 1):
-                new = client.submit(_score_chunk, (chunk, config), pure=False)
-                futures[new] = next_index
-                next_index += 1
-                pool.add(new)
-            while emitted in done:
-                yield done.pop(emitted)
-                emitted += 1
+        yield client.get_executor(pure=False)
     finally:
         client.close()
         if cluster is not None:

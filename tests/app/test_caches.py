@@ -22,10 +22,10 @@ def scored(monkeypatch):
     calls: list[str] = []
     original, original_on = framing.score_article, engine.score_on
 
-    def on(pool, articles, config):
+    def on(pool, articles, *rest):
         articles = list(articles)
         calls.extend(a.id for a in articles)
-        return original_on(pool, articles, config)
+        return original_on(pool, articles, *rest)
 
     monkeypatch.setattr(
         framing, "score_article", lambda a, c=framing.DEFAULT_CONFIG: calls.append(a.id) or original(a, c)
