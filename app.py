@@ -1,56 +1,86 @@
 """The framing dashboard: how did these outlets frame the same event?
 
 Run with ``streamlit run app.py``. Pages live in app_pages/; all scoring is in the framing
-library, the pages only render its Report.
+library, the pages only render its Report. The file is both the server's application (imported
+by ``streamlit run``, or by an ASGI server as ``app:app``) and the script each visitor's session
+runs.
 """
+
+import contextlib
+import logging
+import threading
 
 import streamlit as st
 
 import framing
 from app_pages import access, caches, deploy, session, ui
 
-caches.tune_allocator()
 
-st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
-# The grids' own "Download as CSV" writes cells raw (a title "=WEBSERVICE(…)" would run in a
-# spreadsheet): it is hidden in favour of the Data and Relations pages' downloads, whose every
-# cell and header is neutralised.
-st.html('<style>button[aria-label="Download as CSV"]{display:none !important}</style>')
+def dashboard() -> None:
+    """One run of a visitor's script: the navigation, the sidebar and the page."""
+    st.set_page_config(page_title="Framing dashboard", page_icon=":material/compare_arrows:", layout="wide")
+    # The grids' own "Download as CSV" writes cells raw (a title "=WEBSERVICE(…)" would run in a
+    # spreadsheet): it is hidden in favour of the Data and Relations pages' downloads, whose every
+    # cell and header is neutralised.
+    st.html('<style>button[aria-label="Download as CSV"]{display:none !important}</style>')
 
-pages = [
-    st.Page(ui.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
-    st.Page(ui.PAGES["article"], title="Article", icon=":material/article:", url_path="article"),
-    st.Page(ui.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
-    st.Page(ui.PAGES["relations"], title="Relations", icon=":material/account_tree:", url_path="relations"),
-    st.Page(ui.PAGES["actors"], title="Actors", icon=":material/groups:", url_path="actors"),
-    st.Page(ui.PAGES["explore"], title="Explore", icon=":material/manage_search:", url_path="explore"),
-    st.Page(ui.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
-    st.Page(ui.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
-]
-access.gate()
-navigation = st.navigation(pages)
-try:
-    # Computing the engine fingerprint parses every packaged lexicon: a malformed one stops here,
-    # on every page, with its file, line and problem, instead of emptying a metric.
-    framing.engine_fingerprint(deploy.config())
-except framing.FramingError as exc:
-    st.error(f"The scoring engine cannot start: {ui.md(exc)}")
-    st.stop()
-ui.open_from_link()
+    pages = [
+        st.Page(ui.PAGES["overview"], title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page(ui.PAGES["article"], title="Article", icon=":material/article:", url_path="article"),
+        st.Page(ui.PAGES["compare"], title="Compare", icon=":material/compare:", url_path="compare"),
+        st.Page(ui.PAGES["relations"], title="Relations", icon=":material/account_tree:", url_path="relations"),
+        st.Page(ui.PAGES["actors"], title="Actors", icon=":material/groups:", url_path="actors"),
+        st.Page(ui.PAGES["explore"], title="Explore", icon=":material/manage_search:", url_path="explore"),
+        st.Page(ui.PAGES["data"], title="Data", icon=":material/database:", url_path="data"),
+        st.Page(ui.PAGES["methods"], title="Methods", icon=":material/science:", url_path="methods"),
+    ]
+    access.gate()
+    navigation = st.navigation(pages)
+    try:
+        # Computing the engine fingerprint parses every packaged lexicon: a malformed one stops here,
+        # on every page, with its file, line and problem, instead of emptying a metric.
+        framing.engine_fingerprint(deploy.config())
+    except framing.FramingError as exc:
+        st.error(f"The scoring engine cannot start: {ui.md(exc)}")
+        st.stop()
+    ui.open_from_link()
 
-st.set_page_config(page_title=f"{session.name()} · Framing dashboard")
-with st.sidebar:
-    collection = session.articles()
-    errors = session.load_errors()
-    st.markdown(f"**{ui.md(session.name())}**")
-    st.caption(f"{len(collection):,} article(s)" + (f" · {len(errors):,} input(s) not added" if errors else ""))
-    if (opened := session.collection_id()) is not None:
-        st.caption("A link to this page of the collection, for anyone sharing this dashboard:")
-        st.code(ui.share_link(opened, navigation.url_path), language=None)
-    st.page_link(ui.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
-    access.account_panel()
+    st.set_page_config(page_title=f"{session.name()} · Framing dashboard")
+    with st.sidebar:
+        collection = session.articles()
+        errors = session.load_errors()
+        st.markdown(f"**{ui.md(session.name())}**")
+        st.caption(f"{len(collection):,} article(s)" + (f" · {len(errors):,} input(s) not added" if errors else ""))
+        if (opened := session.collection_id()) is not None:
+            st.caption("A link to this page of the collection, for anyone sharing this dashboard:")
+            st.code(ui.share_link(opened, navigation.url_path), language=None)
+        st.page_link(ui.PAGES["data"], label="Add or remove articles", icon=":material/upload:")
+        access.account_panel()
 
-try:
-    navigation.run()
-except framing.FramingError as exc:  # a store or input failure the page did not handle itself
-    st.error(ui.md(exc))
+    try:
+        navigation.run()
+    except framing.FramingError as exc:  # a store or input failure the page did not handle itself
+        st.error(ui.md(exc))
+
+
+def warm() -> None:
+    try:
+        caches.warm()
+    except Exception:  # the first visitor meets the same failure and sees it on the page
+        logging.getLogger(__name__).exception("Warming the seed collection failed")
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    """As the server starts, and without delaying it, the seed collection's scores and comparison
+    are computed in a thread (caches.warm): the first visitor finds them made or being made."""
+    caches.tune_allocator()
+    threading.Thread(target=warm, name="warm-seeds", daemon=True).start()
+    yield
+
+
+if __name__ == "__main__":  # a visitor's script run
+    caches.tune_allocator()
+    dashboard()
+else:  # the server importing its application
+    app = st.App(__file__, lifespan=lifespan)

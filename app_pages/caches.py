@@ -30,6 +30,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import asdict, replace
+from typing import NamedTuple
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -262,9 +263,42 @@ def _start_janitor() -> None:
     _JANITOR[0].start()
 
 
-def is_private(article: Article) -> bool:
+class Scope(NamedTuple):
+    """A collection as its cached values depend on it: its articles, the scoring configuration
+    (the deployment's, with the collection's corrections), the user's event calls, the content
+    hashes of the open saved collection's articles (their scores go to the database) and the
+    edited actor list (None: the automatic one)."""
+
+    articles: tuple[Article, ...]
+    config: framing.Config
+    event_calls: tuple[tuple[str, str], ...]
+    saved: frozenset[str]
+    actor_specs: object
+
+    def fingerprint(self) -> str:
+        return framing.engine_fingerprint(self.config)
+
+
+def _session_scope() -> Scope:
+    """This session's collection."""
+    return Scope(
+        tuple(session.articles()),
+        session.config(),
+        session.event_calls(),
+        session.saved_hashes(),
+        session.actor_specs(),
+    )
+
+
+def seed_scope() -> Scope:
+    """The seed collection as a new session opens it: no corrections, calls, saved articles or
+    actor edits."""
+    seeds = session.seed_collection()[0]
+    return Scope(seeds, session.config(()), session.calls_of(seeds), frozenset(), None)
+
+
+def _is_private(article: Article, saved: frozenset[str]) -> bool:
     """Whether an article is this session's alone: neither a seed nor in the saved collection."""
-    saved = session.saved_hashes()
     return article not in set(session.seed_collection()[0]) and not (saved and _content_hash(article) in saved)
 
 
@@ -292,37 +326,37 @@ def _key(article: Article, fingerprint: str) -> str:
     return key
 
 
-def article_keys(items) -> tuple[str, ...]:
+def article_keys(items, fingerprint: str) -> tuple[str, ...]:
     """The score-cache keys of articles (content + engine fingerprint; not the id)."""
-    fingerprint = framing.engine_fingerprint(session.config())
     return tuple(_key(a, fingerprint) for a in items)
 
 
-def collection_key(items) -> tuple[tuple[str, str], ...]:
+def collection_key(scope: Scope) -> tuple[tuple[str, str], ...]:
     """The key of collection-level caches: each article's id and score key, in order."""
-    return tuple(zip((a.id for a in items), article_keys(items), strict=True))
+    items = scope.articles
+    return tuple(zip((a.id for a in items), article_keys(items, scope.fingerprint()), strict=True))
 
 
-def _scored(key: str, article: Article, saved: frozenset[str], made: ArticleReport | None = None) -> ArticleReport:
+def _scored(key: str, article: Article, scope: Scope, made: ArticleReport | None = None) -> ArticleReport:
     """An article's scores: from memory, else (a saved collection's article) from the database's
     score cache, else ``made`` (scored apart) or scored now; a saved article's scores are written
     to the database once."""
-    persist = bool(saved) and _content_hash(article) in saved
+    persist = bool(scope.saved) and _content_hash(article) in scope.saved
     database = deploy.store().engine.url.render_as_string() if persist else ""
 
     def compute() -> ArticleReport:
-        return made if made is not None else framing.score_article(article, session.config())
+        return made if made is not None else framing.score_article(article, scope.config)
 
     def make() -> ArticleReport:
         if persist:
             _remember(key, database)
-            return deploy.store().score(article, session.config(), compute=compute)
+            return deploy.store().score(article, scope.config, compute=compute)
         return compute()
 
-    cache = _own() if is_private(article) else shared()
+    cache = _own() if _is_private(article, scope.saved) else shared()
     report = cache.get(("score", key), make, approx_bytes)
     if persist and (key, database) not in _PERSISTED:
-        deploy.store().score(article, session.config(), compute=lambda: report)
+        deploy.store().score(article, scope.config, compute=lambda: report)
         _remember(key, database)
     return for_article(report, article)
 
@@ -336,47 +370,53 @@ def _remember(key: str, database: str) -> None:
 def score(article: Article, made: ArticleReport | None = None) -> ArticleReport:
     """An article's scores, cached; ``made``: its scores computed elsewhere (in a process apart),
     held unless the cache has them already."""
-    return _scored(article_keys([article])[0], article, session.saved_hashes(), made)
+    scope = _session_scope()
+    return _scored(article_keys([article], scope.fingerprint())[0], article, scope, made)
 
 
 def unscored(articles: list[Article]) -> list[Article]:
     """The articles whose scores no cache in memory holds."""
-    keys = article_keys(articles)
+    scope = _session_scope()
+    keys = article_keys(articles, scope.fingerprint())
     return [
-        a for a, k in zip(articles, keys, strict=True) if ("score", k) not in (_own() if is_private(a) else shared())
+        a
+        for a, k in zip(articles, keys, strict=True)
+        if ("score", k) not in (_own() if _is_private(a, scope.saved) else shared())
     ]
 
 
-def _collection_cache(articles) -> Lru:
-    return _own() if any(is_private(a) for a in articles) else shared()
+def _collection_cache(scope: Scope) -> Lru:
+    return _own() if any(_is_private(a, scope.saved) for a in scope.articles) else shared()
 
 
 def _report_bytes(rep: Report) -> int:
     return sum(approx_bytes(r) for r in rep.articles)
 
 
+def _report(scope: Scope) -> Report:
+    """A collection's report as every session with it shares it (no load errors)."""
+    key = collection_key(scope)
+
+    def make() -> Report:
+        scored = [_scored(k, a, scope) for (_, k), a in zip(key, scope.articles, strict=True)]
+        return framing.assemble_report(scored, (), scope.config)
+
+    # ``saved`` is part of the key: once articles are saved, their scores go to the database.
+    return _collection_cache(scope).get(("report", key, scope.event_calls, scope.saved), make, _report_bytes)
+
+
 def report() -> Report:
     """The session's report: the cached scores with this session's own load errors (which never
     enter a shared cache)."""
-    current = tuple(session.articles())
-    key = collection_key(current)
-    saved = session.saved_hashes()
-
-    def make() -> Report:
-        scored = [_scored(k, a, saved) for (_, k), a in zip(key, current, strict=True)]
-        return framing.assemble_report(scored, (), session.config())
-
-    # ``saved`` is part of the key: once articles are saved, their scores go to the database.
-    shared_report = _collection_cache(current).get(("report", key, session.event_calls(), saved), make, _report_bytes)
-    return replace(shared_report, errors=tuple(session.load_errors()))
+    return replace(_report(_session_scope()), errors=tuple(session.load_errors()))
 
 
 def _derived(module, rep: Report, name: str, args: tuple):
     """``module.name(rep, *args)`` for the session's collection, computed once per collection and
     arguments: every click reruns the page, and over thousands of articles these take seconds."""
-    current = session.articles()
-    return _collection_cache(current).get(
-        (module.__name__, collection_key(current), session.event_calls(), name, args),
+    scope = _session_scope()
+    return _collection_cache(scope).get(
+        (module.__name__, collection_key(scope), scope.event_calls, name, args),
         lambda: getattr(module, name)(rep, *args),
         lambda _: BYTES_PER_ITEM * 8 * len(rep.articles),
     )
@@ -408,22 +448,38 @@ def framed(rep: Report) -> Report:
     return comparison(rep).reframe(rep) if event_model_applies(rep) else rep
 
 
-def comparison(rep: Report):
+def _comparison(rep: Report, scope: Scope, say: bool = True):
+    """The comparison of a collection (framing.compare); ``say``: with a spinner while it runs."""
     from framing.compare import compare
 
-    specs = session.actor_specs()
+    specs = scope.actor_specs
     actors_key = "auto" if specs is None else json.dumps([asdict(s) for s in specs], sort_keys=True)
-    current = session.articles()
 
     def make():
-        with st.spinner("Comparing the articles…"):
-            return compare(rep, session.config(), actors=specs)
+        with st.spinner("Comparing the articles…") if say else contextlib.nullcontext():
+            return compare(rep, scope.config, actors=specs)
 
-    return _collection_cache(current).get(
-        ("comparison", collection_key(current), session.event_calls(), actors_key),
+    return _collection_cache(scope).get(
+        ("comparison", collection_key(scope), scope.event_calls, actors_key),
         make,
         lambda _: BYTES_PER_ITEM * 4 * sum(len(r.sentences) for r in rep.articles),
     )
+
+
+def comparison(rep: Report):
+    """The comparison of the session's collection."""
+    return _comparison(rep, _session_scope())
+
+
+def warm() -> None:
+    """Score and compare the seed collection into the shared cache: what the first visitor after
+    a start would otherwise wait for (imports, lexicons, models, scores, the comparison). The
+    server runs it in a thread as it starts (app.py); a visitor arriving meanwhile waits for the
+    same computation instead of starting another."""
+    scope = seed_scope()
+    rep = _report(scope)
+    if event_model_applies(rep):
+        _comparison(rep, scope, say=False)
 
 
 def html_report(rep: Report) -> str:

@@ -76,10 +76,11 @@ def overrides() -> tuple[tuple[str, str], ...]:
     return st.session_state.get("loaded_overrides", ())
 
 
-def config() -> framing.Config:
-    """The scoring configuration of this session's collection: the deployment's, with the
-    collection's corrections (they change its scores and so its cache keys, no one else's)."""
-    return deploy.config().with_(loaded_overrides=overrides())
+def config(corrections: tuple[tuple[str, str], ...] | None = None) -> framing.Config:
+    """The scoring configuration of this session's collection (or of one with ``corrections``):
+    the deployment's, with the collection's corrections (they change its scores and so its cache
+    keys, no one else's)."""
+    return deploy.config().with_(loaded_overrides=overrides() if corrections is None else corrections)
 
 
 def correct(phrase: str, action: str | None) -> None:
@@ -144,7 +145,11 @@ def update_metadata(changes: dict[str, dict[str, object]]) -> None:
 
 def event_calls() -> tuple[tuple[str, str], ...]:
     """The user's event calls in this collection, as part of every cache key that depends on them."""
-    return tuple((a.id, a.event) for a in articles() if a.event)
+    return calls_of(articles())
+
+
+def calls_of(items) -> tuple[tuple[str, str], ...]:
+    return tuple((a.id, a.event) for a in items if a.event)
 
 
 def remove(ids: set[str]) -> None:

@@ -87,6 +87,22 @@ def test_a_clients_clear_cache_message_does_not_make_the_server_rescore(scored):
     assert len(scored) == before
 
 
+def test_the_seeds_warmed_at_server_start_are_what_the_first_visitor_uses(monkeypatch, scored):
+    # app.py's server runs caches.warm in a thread as it starts: the first Overview must find the
+    # seeds' scores and comparison made under the keys its session asks for, not make them again.
+    from framing import compare
+
+    monkeypatch.setattr(caches, "_SHARED", caches.Lru(caches.CACHE_MB * 1_000_000))
+    compared = []
+    original = compare.compare
+    monkeypatch.setattr(compare, "compare", lambda *a, **k: compared.append(1) or original(*a, **k))
+    caches.warm()
+    assert len(scored) == len(caches.seed_scope().articles) == 5 and compared == [1]
+    at = run_page()
+    assert len(scored) == 5 and compared == [1]
+    assert len(frame_with(at, "outlet")) == 5
+
+
 def test_the_cache_is_bounded_by_the_memory_it_holds():
     lru = caches.Lru(max_bytes=1000)
     for i in range(10):
