@@ -178,9 +178,30 @@ EMBEDDING_CACHE_ROWS = 100_000
 DEFAULT_CACHE = Path.home() / ".cache" / "framing" / "embeddings.sqlite3"
 
 
+# The seed collection's sentence embeddings, made once with the bundled model and shipped in the
+# package (scripts/bundle_embeddings.py writes them, with their provenance): a machine's first
+# start shows the seeds' comparison without embedding their 125 sentences (about 5 s). Keyed as
+# the on-disk cache is (model and text), so another model version or edited seeds embed again.
+BUNDLED_EMBEDDINGS = Path(__file__).with_name("seed_embeddings.npz")
+
+
+@functools.cache
+def bundled() -> dict[str, np.ndarray]:
+    """The shipped embeddings by cache key; none when the file is missing or unreadable."""
+    try:
+        with np.load(BUNDLED_EMBEDDINGS) as data:
+            keys, vectors = data["keys"], data["vectors"]
+    except (OSError, KeyError, ValueError):
+        return {}
+    if vectors.shape != (len(keys), DIM) or vectors.dtype != np.float32:
+        return {}
+    return dict(zip(keys.tolist(), vectors, strict=True))
+
+
 class EmbeddingCache:
-    """Sentence embeddings by model and text in a SQLite file; any failure to read or write it
-    (a read-only or damaged file, a locked database) only costs the time of embedding again."""
+    """Sentence embeddings by model and text in a SQLite file, and the shipped ones (``bundled``);
+    any failure to read or write the file (a read-only or damaged file, a locked database) only
+    costs the time of embedding again."""
 
     def __init__(self, path: Path, model: str):
         self.path, self.model = path, model
@@ -196,17 +217,18 @@ class EmbeddingCache:
 
     def get(self, texts: list[str]) -> dict[int, np.ndarray]:
         keys = [self._key(t) for t in texts]
-        found: dict[str, np.ndarray] = {}
+        found = {k: v for k in keys if (v := bundled().get(k)) is not None}
+        wanted = [k for k in keys if k not in found]
         try:
             with contextlib.closing(self._connect()) as conn:
-                for start in range(0, len(keys), 500):
-                    chunk = keys[start : start + 500]
+                for start in range(0, len(wanted), 500):
+                    chunk = wanted[start : start + 500]
                     rows = conn.execute(
                         f"SELECT key, vector FROM embeddings WHERE key IN ({','.join('?' * len(chunk))})", chunk
                     )
                     found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows if len(v) == 4 * DIM)
         except (sqlite3.Error, OSError):
-            return {}
+            pass
         return {i: found[k] for i, k in enumerate(keys) if k in found}
 
     def put(self, texts: list[str], vectors: np.ndarray) -> None:
