@@ -1,12 +1,12 @@
 """The framing dashboard: how did these outlets frame the same event?
 
 Run with ``streamlit run app.py``. Pages live in app_pages/; all scoring is in the framing
-library, the pages only render its Report. The file is both the server's application (imported
-by ``streamlit run``, or by an ASGI server as ``app:app``) and the script each visitor's session
-runs.
+library, the pages only render its Report. The file is both the server's application (``app``,
+which ``streamlit run`` finds and imports) and the script each visitor's session runs.
 """
 
 import contextlib
+import gc
 import logging
 import threading
 
@@ -68,6 +68,11 @@ def warm() -> None:
         caches.warm()
     except Exception:  # the first visitor meets the same failure and sees it on the page
         logging.getLogger(__name__).exception("Warming the seed collection failed")
+    # What the server holds from now to its end (modules, lexicons, models, the seeds' scores) is
+    # moved out of the garbage collector's sight: a full collection, which holds the interpreter
+    # and so every session and the health endpoint, then walks only what visitors made.
+    gc.collect()
+    gc.freeze()
 
 
 @contextlib.asynccontextmanager

@@ -445,22 +445,36 @@ def event_model_applies(rep: Report) -> bool:
 def framed(rep: Report) -> Report:
     """The report with its relative metrics set against the main event's independent voices, where
     the event model applies; else as scored (medians over all the other articles)."""
-    return comparison(rep).reframe(rep) if event_model_applies(rep) else rep
+    return _framed(rep, _session_scope()) if event_model_applies(rep) else rep
+
+
+def _framed(rep: Report, scope: Scope, say: bool = True) -> Report:
+    from framing.report import RELATIVE_METRICS
+
+    comparison = _comparison(rep, scope, say)
+    return _collection_cache(scope).get(
+        ("framed", *_comparison_key(scope)),
+        lambda: comparison.reframe(rep),
+        lambda _: BYTES_PER_ITEM * len(RELATIVE_METRICS) * len(rep.articles),  # texts are shared with ``rep``
+    )
+
+
+def _comparison_key(scope: Scope) -> tuple:
+    specs = scope.actor_specs
+    actors_key = "auto" if specs is None else json.dumps([asdict(s) for s in specs], sort_keys=True)
+    return collection_key(scope), scope.event_calls, actors_key
 
 
 def _comparison(rep: Report, scope: Scope, say: bool = True):
     """The comparison of a collection (framing.compare); ``say``: with a spinner while it runs."""
     from framing.compare import compare
 
-    specs = scope.actor_specs
-    actors_key = "auto" if specs is None else json.dumps([asdict(s) for s in specs], sort_keys=True)
-
     def make():
         with st.spinner("Comparing the articles…") if say else contextlib.nullcontext():
-            return compare(rep, scope.config, actors=specs)
+            return compare(rep, scope.config, actors=scope.actor_specs)
 
     return _collection_cache(scope).get(
-        ("comparison", collection_key(scope), scope.event_calls, actors_key),
+        ("comparison", *_comparison_key(scope)),
         make,
         lambda _: BYTES_PER_ITEM * 4 * sum(len(r.sentences) for r in rep.articles),
     )
@@ -473,13 +487,14 @@ def comparison(rep: Report):
 
 def warm() -> None:
     """Score and compare the seed collection into the shared cache: what the first visitor after
-    a start would otherwise wait for (imports, lexicons, models, scores, the comparison). The
+    a start would otherwise wait for (imports, lexicons, models, scores, the comparison and the
+    relative framing). The
     server runs it in a thread as it starts (app.py); a visitor arriving meanwhile waits for the
     same computation instead of starting another."""
     scope = seed_scope()
     rep = _report(scope)
     if event_model_applies(rep):
-        _comparison(rep, scope, say=False)
+        _framed(rep, scope, say=False)
 
 
 def html_report(rep: Report) -> str:
