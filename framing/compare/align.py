@@ -386,13 +386,18 @@ def align(
     same_language: dict[str, list[Unit]] = defaultdict(list)
     for article_id, items in by_article.items():
         same_language[language[article_id]].extend(items)
-    row_of: dict[tuple[str, int], int] = {}
-    matrices = {}
-    for lang, items in same_language.items():
+    # Each article's TF-IDF rows, sliced once from its language's matrix (an article meets up to
+    # align_max_partners others; slicing per pair cost more than the products).
+    blocks = {}
+    for items in same_language.values():
         if items:
-            matrices[lang] = _tfidf_vectors([u.text for u in items])
+            matrix = _tfidf_vectors([u.text for u in items])
+            rows: dict[str, list[int]] = defaultdict(list)
             for row, u in enumerate(items):
-                row_of[(u.article_id, u.sentence_index)] = row
+                rows[u.article_id].append(row)
+            for article_id, taken in rows.items():
+                block = matrix[taken]
+                blocks[article_id] = (block, block.T.tocsr())
 
     cross = [(a, b) for a, b in pairs if language[a] != language[b]]
     embedded: dict[tuple[str, int], np.ndarray] = {}
@@ -420,11 +425,7 @@ def align(
         if not ua or not ub:
             continue
         if language[a] == language[b]:
-            m = matrices[language[a]]
-            scores = (
-                m[[row_of[(u.article_id, u.sentence_index)] for u in ua]]
-                @ m[[row_of[(u.article_id, u.sentence_index)] for u in ub]].T
-            ).toarray()
+            scores = (blocks[a][0] @ blocks[b][1]).toarray()
             used, threshold = TFIDF, config.align_tfidf_threshold
         elif method == MULTILINGUAL:
             va = np.stack([embedded[(u.article_id, u.sentence_index)] for u in ua])
