@@ -445,12 +445,16 @@ def event_model_applies(rep: Report) -> bool:
 def framed(rep: Report) -> Report:
     """The report with its relative metrics set against the main event's independent voices, where
     the event model applies; else as scored (medians over all the other articles)."""
-    return _framed(rep, _session_scope()) if event_model_applies(rep) else rep
+    if not event_model_applies(rep):
+        return rep
+    return replace(_framed(_session_scope()), errors=rep.errors)
 
 
-def _framed(rep: Report, scope: Scope, say: bool = True) -> Report:
+def _framed(scope: Scope, say: bool = True) -> Report:
+    """A collection's relative framing as every session with it shares it (no load errors)."""
     from framing.report import RELATIVE_METRICS
 
+    rep = _report(scope)
     comparison = _comparison(rep, scope, say)
     return _collection_cache(scope).get(
         ("framed", *_comparison_key(scope)),
@@ -488,13 +492,11 @@ def comparison(rep: Report):
 def warm() -> None:
     """Score and compare the seed collection into the shared cache: what the first visitor after
     a start would otherwise wait for (imports, lexicons, models, scores, the comparison and the
-    relative framing). The
-    server runs it in a thread as it starts (app.py); a visitor arriving meanwhile waits for the
-    same computation instead of starting another."""
+    relative framing). The server runs it in a thread as it starts (app.py); a visitor arriving
+    meanwhile waits for the same computation instead of starting another."""
     scope = seed_scope()
-    rep = _report(scope)
-    if event_model_applies(rep):
-        _framed(rep, scope, say=False)
+    if event_model_applies(_report(scope)):
+        _framed(scope, say=False)
 
 
 def html_report(rep: Report) -> str:

@@ -11,7 +11,7 @@ import pytest
 import streamlit as st
 
 import framing
-from app_helpers import add_files, collection_name, frame_with, run_page, submit
+from app_helpers import add_files, collection_name, frame_with, load_errors, run_page, submit
 from app_pages import caches
 from framing import corpus, engine
 
@@ -104,6 +104,19 @@ def test_the_seeds_warmed_at_server_start_are_what_the_first_visitor_uses(monkey
     run_page()  # a second visitor
     assert len(scored) == 5 and compared == reframed == [1]
     assert len(frame_with(at, "outlet")) == 5
+
+
+def test_a_sessions_failed_inputs_never_enter_a_shared_value():
+    from framing.report import Report
+
+    at = run_page("data")
+    add_files(at, [("broken.json", b"[" * 100, "application/json")], join=True)
+    assert load_errors(at) and collection_name(at) == "Seed collection"  # the seeds, shared, with an error
+    at.switch_page("app_pages/overview.py").run()
+    assert not at.exception
+    shared = [value for value, _ in caches.shared()._items.values() if isinstance(value, Report)]
+    assert len(shared) >= 2  # the seeds' report and their relative framing
+    assert not any(value.errors for value in shared)
 
 
 def test_the_cache_is_bounded_by_the_memory_it_holds():
@@ -248,7 +261,7 @@ def test_an_upload_is_not_parsed_or_scored_past_the_collection_limit(scored):
 
     from streamlit.testing.v1 import AppTest
 
-    from app_helpers import APP, load_errors
+    from app_helpers import APP
 
     records = "\n".join(
         json.dumps({"id": f"r{i}", "text": f"Record {i} says the council met."}) for i in range(100_000)
