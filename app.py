@@ -7,10 +7,11 @@ which ``streamlit run`` finds and imports) and the script each visitor's session
 
 import contextlib
 import gc
-import logging
 import threading
+import time
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 import framing
 from app_pages import access, caches, deploy, session, ui
@@ -64,10 +65,12 @@ def dashboard() -> None:
 
 
 def warm() -> None:
+    started = time.perf_counter()
     try:
         caches.warm()
+        get_logger(__name__).info("Seed collection warmed in %.1f s", time.perf_counter() - started)
     except Exception:  # the first visitor meets the same failure and sees it on the page
-        logging.getLogger(__name__).exception("Warming the seed collection failed")
+        get_logger(__name__).exception("Warming the seed collection failed")
     # What the server holds from now to its end (modules, lexicons, models, the seeds' scores) is
     # moved out of the garbage collector's sight: a full collection, which holds the interpreter
     # and so every session and the health endpoint, then walks only what visitors made.
@@ -84,8 +87,7 @@ async def lifespan(_app):
     yield
 
 
-if __name__ == "__main__":  # a visitor's script run
-    caches.tune_allocator()
+if __name__ == "__main__":  # a visitor's script run (the server's start hook tuned the allocator)
     dashboard()
 else:  # the server importing its application
     app = st.App(__file__, lifespan=lifespan)

@@ -47,9 +47,10 @@ class Running(NamedTuple):
 
 
 @contextlib.contextmanager
-def streamlit_server(db: str | None = None, script: str = "app.py"):
+def streamlit_server(db: str | None = None, script: str = "app.py", log_to: Path | None = None):
     """``streamlit run app.py`` (or another ``script``) on a free loopback port (collections in
-    ``db``, else a fresh database); yields its URL and process id once it answers."""
+    ``db``, else a fresh database; its output in ``log_to``, else a temporary file); yields its URL
+    and process id once it answers."""
     port = free_port()
     env = {
         **os.environ,
@@ -72,7 +73,7 @@ def streamlit_server(db: str | None = None, script: str = "app.py"):
         "none",
     ]
     # the server writes to a file, not a pipe: a full pipe would block it
-    with tempfile.TemporaryFile(mode="w+") as log:
+    with open(log_to, "w+") if log_to else tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + SERVER_START_TIMEOUT

@@ -358,3 +358,49 @@ def test_a_cue_opens_all_its_uses_in_context_and_the_report_downloads_as_one_htm
     report.goto(saved.as_uri())
     report.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2")
     assert fetched == []
+
+
+def test_a_large_upload_with_bad_files_is_read_apart_and_the_bad_ones_named(page, server):
+    # 140 real-shaped articles (about 550 KB: read and scored in a process apart), an empty file,
+    # an image renamed .txt and an HTML page carrying a script, in one batch as a researcher
+    # would drop a folder.
+    from framing.bench import corpus
+
+    files = {f"{r['id']}.txt": f"{r['title']}\n\n{r['text']}\n".encode() for r in corpus(140, SEEDS)}
+    assert sum(map(len, files.values())) >= 500_000  # app_pages/data.py APART_BYTES
+    files["empty.txt"] = b""
+    files["photo.txt"] = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    files["council.html"] = (
+        b"<html><head><title>Council passes the budget</title></head><body>"
+        b"<script>window.__pwned = 5</script><p>The council met on Tuesday and passed the budget "
+        b"after a long debate, officials said.</p></body></html>"
+    )
+    upload(page, server, files)
+    page.wait_for_selector("text=Added 141 article(s). 2 could not be loaded", timeout=120_000)
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "141 article(s) · 2 input(s) not added" in sidebar
+    page.get_by_role("link", name="Overview").click()
+    page.wait_for_selector(".js-plotly-plot", timeout=120_000)
+    wait_for_app(page)
+    assert "How the outlets framed the event: 141 articles" in page.locator('[data-testid="stMain"]').inner_text()
+    assert page.evaluate("window.__pwned") is None
+    shot(page, "large-upload-overview")
+
+
+def test_the_server_warms_the_seeds_as_it_starts_and_serves_them(page, tmp_path):
+    from .conftest import streamlit_server
+
+    log = tmp_path / "server.log"
+    with streamlit_server(log_to=log) as (url, _pid):
+        for _ in range(240):  # the start hook's thread: lexicons, scores, comparison
+            if "Seed collection warmed" in log.read_text() or "Warming the seed collection failed" in log.read_text():
+                break
+            page.wait_for_timeout(500)
+        assert "Seed collection warmed" in log.read_text(), log.read_text()
+        page.goto(url)
+        page.wait_for_selector(".js-plotly-plot")
+        wait_for_app(page)
+        main = page.locator('[data-testid="stMain"]')
+        assert main.locator("h1").first.inner_text() == "Seed collection"
+        assert "What stands out" in main.inner_text()
