@@ -10,11 +10,18 @@ import gc
 import threading
 import time
 
-import streamlit as st
-from streamlit.logger import get_logger
+from app_pages import allocator
 
-import framing
-from app_pages import access, caches, deploy, session, ui
+# The server importing its application restarts itself under jemalloc first, where the machine
+# has it, before the library loads (app_pages/allocator.py).
+if __name__ != "__main__":
+    allocator.restart_under_jemalloc()
+
+import streamlit as st  # noqa: E402
+from streamlit.logger import get_logger  # noqa: E402
+
+import framing  # noqa: E402
+from app_pages import access, caches, deploy, session, ui  # noqa: E402
 
 
 def dashboard() -> None:
@@ -82,12 +89,13 @@ def warm() -> None:
 async def lifespan(_app):
     """As the server starts, and without delaying it, the seed collection's scores and comparison
     are computed in a thread (caches.warm): the first visitor finds them made or being made."""
-    caches.tune_allocator()
+    get_logger(__name__).info("Memory allocator: %s", allocator.in_use())
+    allocator.tune_glibc()
     threading.Thread(target=warm, name="warm-seeds", daemon=True).start()
     yield
 
 
-if __name__ == "__main__":  # a visitor's script run (the server's start hook tuned the allocator)
+if __name__ == "__main__":  # a visitor's script run (the server's start hook chose the allocator)
     dashboard()
 else:  # the server importing its application
     app = st.App(__file__, lifespan=lifespan)

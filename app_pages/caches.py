@@ -19,9 +19,6 @@ sessions asking for the same shared value at once wait for one computation of it
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import functools
-import gc
 import json
 import threading
 import time
@@ -36,7 +33,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import framing
-from app_pages import deploy, session
+from app_pages import allocator, deploy, session
 from framing.corpus import Article
 from framing.fingerprint import content_hash
 from framing.report import ArticleReport, Report, for_article
@@ -141,34 +138,6 @@ def shared() -> Lru:
     return _SHARED
 
 
-# glibc's allocator, tuned for a server whose visitors' uploads come and go (mallopt): at most two
-# heaps instead of eight per core (each thread that ran a session otherwise kept a heap of its own,
-# fragmented apart from the others), and every block of 128 KB or more mapped on its own and given
-# back when freed (by default the threshold rises to the largest block freed, up to 32 MB, so a
-# large upload's texts and tables went on the heap and stayed). One hostile session three times:
-# 416, 450 and 469 MB after each reconnect window from 302 MB warm, against 402, 406 and 411 MB
-# from 299 MB with these settings.
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
-ALLOCATOR_SETTINGS = ((M_ARENA_MAX, 2), (M_MMAP_THRESHOLD, 128 * 1024), (M_TRIM_THRESHOLD, 128 * 1024))
-
-
-@functools.cache
-def tune_allocator() -> None:
-    """Apply ALLOCATOR_SETTINGS to this process, once (glibc only; elsewhere nothing changes)."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL("libc.so.6")
-        for option, value in ALLOCATOR_SETTINGS:
-            libc.mallopt(option, value)
-
-
-def _release_memory() -> None:
-    """Hand the heap freed by a closed session back to the system: glibc keeps freed memory in
-    its arenas (one per thread that ran a session) unless asked to trim them."""
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 # Each session's own cache, by session id. Not in the session's state: Streamlit keeps a
 # disconnected session for reconnecting (server.disconnectedSessionTTL) in a store whose entries
 # expire without the session being shut down, so a closed visitor's uploads, downloads and
@@ -257,7 +226,7 @@ def _start_janitor() -> None:
             gone = sweep(time.monotonic(), runtime.is_active_session, window)
             if gone:
                 close_sessions(runtime, [session_id for session_id, _ in gone])
-                _release_memory()
+                allocator.release()
 
     _JANITOR.append(threading.Thread(target=run, name="own-cache-janitor", daemon=True))
     _JANITOR[0].start()

@@ -16,7 +16,9 @@ Equal "after" values across rounds mean no memory kept per session. The server's
 round and the latency of its health endpoint show the server's share: the browsers draw on the
 same cores. With ``--hostile`` one more session uploads each pathological file of HOSTILE_FILES
 through the Data page during every round (one at a time, as a careless or hostile visitor would),
-and the memory after the reconnect window is compared with the warm baseline.
+and the memory after the reconnect window is compared with the warm baseline. The server runs
+under jemalloc where the machine has it (app_pages/allocator.py); FRAMING_ALLOCATOR=system in this
+script's environment measures it with Python's own allocator instead.
 """
 
 from __future__ import annotations
@@ -316,6 +318,9 @@ def main(argv=None) -> int:
             f"server memory after the reconnect window and one more session: {final:.0f} MB "
             f"({(final - baseline) / baseline:+.1%} against the warm baseline of {baseline:.0f} MB)"
         )
+        for process in [sampler.process, *sampler.process.children(recursive=True)]:
+            command = " ".join(process.cmdline()[1:4])
+            print(f"  of which process {process.pid} ({command}): {process.memory_info().rss / 1e6:.0f} MB")
     return 0
 
 

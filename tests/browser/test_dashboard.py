@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -388,16 +389,21 @@ def test_a_large_upload_with_bad_files_is_read_apart_and_the_bad_ones_named(page
     shot(page, "large-upload-overview")
 
 
-def test_the_server_warms_the_seeds_as_it_starts_and_serves_them(page, tmp_path):
+def test_the_server_restarts_under_jemalloc_warms_the_seeds_as_it_starts_and_serves_them(page, tmp_path):
     from .conftest import streamlit_server
 
     log = tmp_path / "server.log"
-    with streamlit_server(log_to=log) as (url, _pid):
+    with streamlit_server(log_to=log) as (url, pid):
         for _ in range(240):  # the start hook's thread: lexicons, scores, comparison
             if "Seed collection warmed" in log.read_text() or "Warming the seed collection failed" in log.read_text():
                 break
             page.wait_for_timeout(500)
         assert "Seed collection warmed" in log.read_text(), log.read_text()
+        # `streamlit run app.py` as the README gives it: the process answering is the one started
+        # (restarted in place), with jemalloc loaded and Python's small objects handed to it
+        assert "Memory allocator: jemalloc" in log.read_text(), log.read_text()
+        assert "libjemalloc" in Path(f"/proc/{pid}/maps").read_text()
+        assert "PYTHONMALLOC=malloc" in Path(f"/proc/{pid}/environ").read_bytes().decode().split("\0")
         page.goto(url)
         page.wait_for_selector(".js-plotly-plot")
         wait_for_app(page)
