@@ -13,8 +13,11 @@ import time
 from app_pages import allocator
 
 # The server importing its application restarts itself under jemalloc first, where the machine
-# has it, before the library loads (app_pages/allocator.py).
-if __name__ != "__main__":
+# has it, before the library loads (app_pages/allocator.py). Not a visitor's script run, nor a
+# process apart: Streamlit makes the running script the __main__ module, so a process that
+# multiprocessing spawns during a script run imports this file as __mp_main__, and a restart there
+# would lose what its parent sends it.
+if __name__ not in ("__main__", "__mp_main__"):
     allocator.restart_under_jemalloc()
 
 import streamlit as st  # noqa: E402
