@@ -42,8 +42,9 @@ st.caption("Loaded words marked; each article's place in the collection under it
 cards = roundup(report, comparison)
 shown = cards if len(cards) <= ROUNDUP_SHOWN else cards[:ROUNDUP_SHOWN]
 for row in range(0, len(shown), ROUNDUP_COLUMNS):
-    for column, card in zip(st.columns(ROUNDUP_COLUMNS, border=True), shown[row : row + ROUNDUP_COLUMNS], strict=False):
-        with column:
+    # a card's border on its own container, so a last row with fewer cards draws no empty boxes
+    for column, card in zip(st.columns(ROUNDUP_COLUMNS), shown[row : row + ROUNDUP_COLUMNS], strict=False):
+        with column.container(border=True, height="stretch"):
             st.markdown(f"**{ui.md(card.label)}**")
             st.caption(" · ".join(ui.md(x) for x in (card.note, card.published, card.language) if x))
             st.html(headline_html(report.get(card.article)))

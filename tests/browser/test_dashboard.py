@@ -83,6 +83,20 @@ def test_overview_chart_click_opens_the_highlighted_drill_down(page, server):
     shot(page, "drill-down-000")
 
 
+def test_the_headlines_draw_one_box_per_article_and_no_empty_ones(page, server):
+    # Five seeds in rows of four: the second row holds one card and, before, three empty boxes.
+    page.goto(server)
+    page.wait_for_selector(".js-plotly-plot")
+    wait_for_app(page)
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+            .filter(e => parseFloat(getComputedStyle(e).borderTopWidth) > 0)
+            .filter(e => e.getBoundingClientRect().width < 400 && e.getBoundingClientRect().height > 100)
+            .map(e => [...e.querySelectorAll('button')].some(b => b.innerText.includes('Open')))"""
+    )
+    assert boxes == [True] * 5
+
+
 def test_shared_link_opens_the_same_article(page, server):
     page.goto(f"{server}/article?article=004_2eb790ead53fdb39")
     page.wait_for_selector(".fr-text .fr-hedge")
