@@ -197,7 +197,8 @@ def _tone(voices: list[ArticleReport], names: dict[str, str]) -> list[Finding]:
         return []
     headline = next((s.index for s in low[0].sentences if s.role == ROLE_HEADLINE), None)
     text = (
-        f"The headlines differ in tone: {names[low[0].article.id]}'s is the most negative ({low[1]:+.2f}), "
+        f"The headlines differ in tone: {names[low[0].article.id]}'s is the "
+        f"{'most negative' if low[1] < 0 else 'least positive'} ({low[1]:+.2f}), "
         f"{names[high[0].article.id]}'s the {'most positive' if high[1] > 0 else 'least negative'} ({high[1]:+.2f}) "
         "on a scale of −1 to +1."
     )

@@ -66,6 +66,19 @@ def test_a_loaded_outlier_and_another_event_are_found_on_fixture_events():
     assert "different event" in events["football"] and "related event" in events["inspection"]
 
 
+def test_headline_tone_is_named_by_its_sign(tmp_path):
+    # Two voices on one vote, a neutral headline and a glowing one: neither headline is negative.
+    body = "The city council voted seven to two on Tuesday to pass the budget, the clerk said."
+    (tmp_path / "wire_budget.txt").write_text(f"Budget approved\n\n{body}", encoding="utf-8")
+    (tmp_path / "daily_budget.txt").write_text(
+        f"A great win: council passes excellent budget\n\n{body}", encoding="utf-8"
+    )
+    report = framing.analyze([tmp_path])
+    (tone,) = [f for f in findings(report, compare(report)) if f.kind == "tone"]
+    assert "wire's is the least positive (+" in tone.text and "daily's the most positive" in tone.text
+    assert "negative" not in tone.text
+
+
 def test_the_roundup_puts_each_copy_under_its_source_and_other_events_last():
     report, comparison = _collection("bridge")
     cards = roundup(report, comparison)
