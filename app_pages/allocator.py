@@ -29,7 +29,7 @@ import gc
 import os
 import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 # Names the allocator chosen for this server; set by the restart, so it happens once. A
@@ -49,10 +49,11 @@ def jemalloc_library() -> str | None:
     return ctypes.util.find_library("jemalloc")
 
 
-def restart_environment(environ: Mapping[str, str], library: str | None) -> dict[str, str] | None:
-    """The environment to run this server again under jemalloc ``library``; None when there is
-    none, or when an allocator was already chosen (by the restart itself or the deployment)."""
-    if library is None or environ.get(CHOICE):
+def restart_environment(environ: Mapping[str, str], find: Callable[[], str | None]) -> dict[str, str] | None:
+    """The environment to run this server again under the jemalloc library ``find`` returns;
+    None when an allocator was already chosen (by the restart itself or the deployment, and then
+    the library is not looked for again) or there is no jemalloc."""
+    if environ.get(CHOICE) or (library := find()) is None:
         return None
     preload = " ".join(filter(None, (library, environ.get("LD_PRELOAD", ""))))
     return {
@@ -67,7 +68,7 @@ def restart_environment(environ: Mapping[str, str], library: str | None) -> dict
 def restart_under_jemalloc() -> None:
     """Replace this process by the same command under jemalloc (see the module's docstring);
     returns only when it stays as it is."""
-    environment = restart_environment(os.environ, jemalloc_library())
+    environment = restart_environment(os.environ, jemalloc_library)
     if environment is None:
         return
     # Streamlit's command line bound the port before importing the application, on a socket
